@@ -1,0 +1,47 @@
+import type { Role } from './culture';
+
+/**
+ * Who may do what inside an organisation. Every server load and action asks one of these;
+ * a member of another organisation never reaches them (the guard answers 404 first).
+ *
+ * - owner: everything;
+ * - facilitator: runs workshops and edits the culture maps of the teams they belong to, reads
+ *   every team's map;
+ * - leader: a manager whose follow-through is tracked; sees their own teams only;
+ * - viewer: management, reads every team, changes nothing.
+ */
+export type Action =
+	| 'org.manage' // rename, minimum group size
+	| 'members.manage' // invite, change roles, remove
+	| 'members.list'
+	| 'teams.create'
+	| 'team.manage' // rename, assign members
+	| 'team.view'
+	| 'map.edit';
+
+export interface TeamContext {
+	/** Whether the user is assigned to the team in question. */
+	isTeamMember: boolean;
+}
+
+export function can(role: Role, action: Action, team?: TeamContext): boolean {
+	if (role === 'owner') return true;
+	switch (action) {
+		case 'org.manage':
+		case 'members.manage':
+		case 'teams.create':
+		case 'team.manage':
+			return false;
+		case 'members.list':
+			return role === 'facilitator' || role === 'viewer';
+		case 'team.view':
+			return role === 'leader' ? Boolean(team?.isTeamMember) : true;
+		case 'map.edit':
+			return role === 'facilitator' && Boolean(team?.isTeamMember);
+	}
+}
+
+/** Owners may demote or remove owners, but never the last one. */
+export function canLoseOwner(currentOwnerCount: number, targetIsOwner: boolean): boolean {
+	return !targetIsOwner || currentOwnerCount > 1;
+}

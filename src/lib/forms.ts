@@ -1,0 +1,22 @@
+/** What a form action returns about a field that failed validation; the page translates it. */
+export type FieldErrorCode =
+	| 'required'
+	| 'too_short'
+	| 'too_long'
+	| 'too_small'
+	| 'too_big'
+	| 'invalid'
+	| 'email'
+	| 'duplicate'
+	| 'mismatch'
+	| 'credentials'
+	| 'throttled'
+	| 'email_taken';
+
+export interface FieldError {
+	code: FieldErrorCode;
+	/** A limit (length, number) or a number of minutes, depending on the code. */
+	limit?: number;
+}
+
+export type FieldErrors = Partial<Record<string, FieldError>>;
