@@ -1,5 +1,6 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { safeNext } from '$lib/server/auth/redirects';
 
 /** The language switch: remembers the choice in paraglide's cookie and goes back. */
 export const POST: RequestHandler = async ({ request, cookies }) => {
@@ -14,6 +15,5 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 			sameSite: 'lax'
 		});
 	}
-	// Only ever go back to a path on this site.
-	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	redirect(303, safeNext(back, '/'));
 };
