@@ -9,6 +9,7 @@ import {
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 import { ELEMENT_KINDS, LENSES, ROLES } from '../../domain/culture';
+import { ACTIVITY_KINDS, WORKSHOP_STATUSES, type ActivityConfig } from '../../domain/workshop';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -204,5 +205,164 @@ export const cultureElements = sqliteTable(
 	(t) => [
 		index('culture_elements_team_lens_idx').on(t.teamId, t.lens),
 		index('culture_elements_value_idx').on(t.valueId)
+	]
+);
+
+// ------------------------------------------------------------ workshops
+
+export const workshops = sqliteTable(
+	'workshops',
+	{
+		id: text('id').primaryKey(),
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		joinCode: text('join_code').notNull().unique(),
+		status: text('status', { enum: WORKSHOP_STATUSES }).notNull().default('draft'),
+		/** The facilitator's pace (see domain/workshop.ts): index into the agenda, -1 = joining. */
+		currentIndex: integer('current_index').notNull().default(-1),
+		inputOpen: integer('input_open', { mode: 'boolean' }).notNull().default(false),
+		revealed: integer('revealed', { mode: 'boolean' }).notNull().default(false),
+		timerEndsAt: integer('timer_ends_at'),
+		timerRemainingMs: integer('timer_remaining_ms'),
+		showNicknames: integer('show_nicknames', { mode: 'boolean' }).notNull().default(false),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('workshops_team_idx').on(t.teamId)]
+);
+
+export const activities = sqliteTable(
+	'activities',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
+		title: text('title').notNull(),
+		prompt: text('prompt').notNull().default(''),
+		config: text('config', { mode: 'json' }).$type<ActivityConfig>().notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('activities_workshop_idx').on(t.workshopId, t.position)]
+);
+
+/**
+ * Someone who joined with the code. Only the SHA-256 of the device's token is kept; the
+ * nickname is optional and shown only if the facilitator allows it.
+ */
+export const participants = sqliteTable(
+	'participants',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		nickname: text('nickname'),
+		joinedAt: createdAt()
+	},
+	(t) => [index('participants_workshop_idx').on(t.workshopId)]
+);
+
+/** A card from a collect activity (or a post on the outsider-voice board). */
+export const cards = sqliteTable(
+	'cards',
+	{
+		id: text('id').primaryKey(),
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id').references(() => participants.id, {
+			onDelete: 'cascade'
+		}),
+		text: text('text').notNull(),
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+		mergedInto: text('merged_into').references((): AnySQLiteColumn => cards.id, {
+			onDelete: 'set null'
+		}),
+		/** The value the facilitator grouped this card under. */
+		valueId: text('value_id').references(() => cultureValues.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('cards_activity_idx').on(t.activityId)]
+);
+
+/**
+ * One answer of one participant to one item of a voting activity: a rating, a number of dots
+ * or points. The primary key makes a re-vote replace the old answer and a retried request
+ * harmless. A value with votes cannot be deleted (the foreign key says no), only archived;
+ * deleting a whole team still cascades, as the check runs at the end of the statement.
+ */
+export const votes = sqliteTable(
+	'votes',
+	{
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		valueId: text('value_id').references(() => cultureValues.id),
+		cardId: text('card_id').references(() => cards.id, { onDelete: 'cascade' }),
+		lens: text('lens', { enum: LENSES }),
+		score: integer('score').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.activityId, t.participantId, t.itemId] }),
+		index('votes_activity_item_idx').on(t.activityId, t.itemId),
+		index('votes_value_idx').on(t.valueId)
+	]
+);
+
+/** Upvotes on outsider-voice cards: one per participant per card. */
+export const upvotes = sqliteTable(
+	'upvotes',
+	{
+		cardId: text('card_id')
+			.notNull()
+			.references(() => cards.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.cardId, t.participantId] })]
+);
+
+/** A leader's promise to live a strategic value, from a workshop or typed in later. */
+export const commitments = sqliteTable(
+	'commitments',
+	{
+		id: text('id').primaryKey(),
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		valueId: text('value_id')
+			.notNull()
+			.references(() => cultureValues.id),
+		leaderId: text('leader_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		action: text('action').notNull(),
+		signal: text('signal').notNull(),
+		dueOn: text('due_on').notNull(),
+		status: text('status', { enum: ['open', 'done', 'dropped'] })
+			.notNull()
+			.default('open'),
+		doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+		dropReason: text('drop_reason'),
+		workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('commitments_team_idx').on(t.teamId),
+		index('commitments_leader_idx').on(t.leaderId)
 	]
 );
