@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { serialise } from './serialise';
 
 export type Database = LibSQLDatabase<typeof schema>;
 
@@ -33,9 +34,20 @@ export async function openDatabase(
 	const filePath = localFilePath(options.url);
 	if (filePath) mkdirSync(dirname(resolve(filePath)), { recursive: true });
 
-	// `timeout` is the busy timeout, applied by the client to every pooled connection; libsql
-	// enforces foreign keys by default; WAL is a property of the file and persists.
-	const client = createClient({ url: options.url, authToken: options.authToken, timeout: 5000 });
+	const embedded = options.url.startsWith('file:') || options.url === ':memory:';
+	// Embedded: one connection, every statement queued (see serialise.ts); `timeout` is the busy
+	// timeout against other processes on the same file. libsql enforces foreign keys by
+	// default; WAL is a property of the file and persists.
+	const client = embedded
+		? serialise(
+				createClient({
+					url: options.url,
+					authToken: options.authToken,
+					timeout: 5000,
+					concurrency: 1
+				})
+			)
+		: createClient({ url: options.url, authToken: options.authToken });
 	if (filePath) await client.execute('PRAGMA journal_mode = WAL');
 	const db = drizzle(client, { schema });
 	await migrate(db, {

@@ -1,0 +1,66 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { can } from '$lib/domain/permissions';
+import {
+	addTeamMember,
+	listMembers,
+	listTeamMembers,
+	removeTeamMember,
+	renameTeam
+} from '$lib/server/accounts/queries';
+import { teamAccess } from '$lib/server/auth/guards';
+import { DomainError } from '$lib/server/errors';
+import { invalid, nameField, parseForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+const Rename = z.object({ name: nameField });
+const Person = z.object({ userId: z.string().min(1).max(64) });
+
+export const load: PageServerLoad = async (event) => {
+	const { db, org, team, role } = await teamAccess(event);
+	const members = await listTeamMembers(db, team.id);
+	if (!can(role, 'team.manage')) return { members, candidates: [] };
+	const inTeam = new Set(members.map((p) => p.userId));
+	const candidates = (await listMembers(db, org.id)).filter((p) => !inTeam.has(p.userId));
+	return { members, candidates };
+};
+
+export const actions: Actions = {
+	rename: async (event) => {
+		const { db, org, team } = await teamAccess(event, 'team.manage');
+		const parsed = parseForm(Rename, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		try {
+			await renameTeam(db, org.id, team.id, parsed.data.name);
+		} catch (error) {
+			if (error instanceof DomainError && error.code === 'duplicate') {
+				return invalid({ name: { code: 'duplicate' } }, parsed.values);
+			}
+			throw error;
+		}
+		return { renamed: true };
+	},
+
+	addMember: async (event) => {
+		const { db, org, team } = await teamAccess(event, 'team.manage');
+		const parsed = parseForm(Person, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		try {
+			await addTeamMember(db, org.id, team.id, parsed.data.userId);
+		} catch (error) {
+			if (error instanceof DomainError && error.code === 'not_found') {
+				return invalid({ userId: { code: 'invalid' } }, parsed.values);
+			}
+			throw error;
+		}
+		return { added: parsed.data.userId };
+	},
+
+	removeMember: async (event) => {
+		const { db, team } = await teamAccess(event, 'team.manage');
+		const parsed = parseForm(Person, await event.request.formData());
+		if (!parsed.ok) return fail(400, { removed: null });
+		await removeTeamMember(db, team.id, parsed.data.userId);
+		return { removed: parsed.data.userId };
+	}
+};
