@@ -39,17 +39,15 @@ beforeEach(async () => {
 		'Acme'
 	);
 	teamId = await createTeam(db, orgId, 'Support');
-	await db
-		.insert(cultureValues)
-		.values(
-			valueIds.map((id, position) => ({
-				id,
-				teamId,
-				name: `V${position}`,
-				nameKey: `v${position}`,
-				position
-			}))
-		);
+	await db.insert(cultureValues).values(
+		valueIds.map((id, position) => ({
+			id,
+			teamId,
+			name: `V${position}`,
+			nameKey: `v${position}`,
+			position
+		}))
+	);
 	const created = await createWorkshop(db, {
 		teamId,
 		title: 'Kick-off',
