@@ -11,7 +11,8 @@ export type FieldErrorCode =
 	| 'mismatch'
 	| 'credentials'
 	| 'throttled'
-	| 'email_taken';
+	| 'email_taken'
+	| 'has_votes';
 
 export interface FieldError {
 	code: FieldErrorCode;

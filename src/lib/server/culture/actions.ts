@@ -67,6 +67,9 @@ async function edit<S extends z.ZodType>(
 		if (problem.code === 'duplicate') {
 			return invalid({ name: { code: 'duplicate' } }, parsed.values);
 		}
+		if (problem.code === 'has_votes') {
+			return rejected({ form: { code: 'has_votes' } }, parsed.values);
+		}
 		if (problem.code === 'value_required') {
 			return rejected({ form: { code: 'required' } }, parsed.values);
 		}

@@ -4,11 +4,13 @@ import { createTeam, createUserWithOrganisation } from '../accounts/queries';
 import type { Database } from '../db';
 import { cultureElements, cultureValues, users } from '../db/schema';
 import { testDatabase } from '../db/testing';
+import { addParticipant, createWorkshop, listActivities, writeVotes } from '../workshops/queries';
 import { DomainError } from '../errors';
 import {
 	archiveElement,
 	archiveValue,
 	compareLenses,
+	countValueUses,
 	createElement,
 	createValue,
 	deleteElement,
@@ -344,5 +346,39 @@ describe('compare', () => {
 			['Wall only', true, false, undefined],
 			['Lived only', false, true, 0]
 		]);
+	});
+});
+
+describe('a value the team has voted on', () => {
+	it('can be archived but no longer deleted', async () => {
+		const id = await value('Ownership', ['current']);
+		expect(await countValueUses(db, id)).toBe(0);
+		const { id: workshopId } = await createWorkshop(db, {
+			teamId,
+			title: 'Kick-off',
+			createdBy: userId,
+			agenda: [
+				{
+					kind: 'rate',
+					title: 'Rate',
+					prompt: '',
+					config: { kind: 'rate', lenses: ['current'], scale: '1-5', valueIds: [id] }
+				}
+			]
+		});
+		const [activity] = await listActivities(db, workshopId);
+		const participant = await addParticipant(db, workshopId, null);
+		await writeVotes(db, [
+			{
+				activityId: activity.id,
+				participantId: participant.id,
+				replaceAll: false,
+				answers: [{ itemId: `${id}:current`, valueId: id, cardId: null, lens: 'current', score: 4 }]
+			}
+		]);
+		expect(await countValueUses(db, id)).toBe(1);
+		await expectDomainError(deleteValue(db, teamId, id), 'has_votes');
+		await archiveValue(db, teamId, id);
+		expect((await getValue(db, teamId, id))?.archivedAt).not.toBeNull();
 	});
 });

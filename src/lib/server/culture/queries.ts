@@ -5,6 +5,7 @@ import {
 	kindHasName,
 	kindNeedsValue,
 	nameKey,
+	removalFor,
 	type ElementKind,
 	type Lens
 } from '../../domain/culture';
@@ -20,7 +21,14 @@ import {
 	type MapValue
 } from '../../domain/culture-map';
 import type { Database } from '../db';
-import { cultureElements, cultureValues, users, valueLenses } from '../db/schema';
+import {
+	commitments,
+	cultureElements,
+	cultureValues,
+	users,
+	valueLenses,
+	votes
+} from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { newId } from '../ids';
 
@@ -327,7 +335,22 @@ export const restoreValue = (db: Database, teamId: string, valueId: string) =>
 	changeValue(db, teamId, valueId, { archivedAt: null });
 
 /** Deletes a value with its lenses and every element linked to it. */
+/** How many votes and commitments hold on to a value: once any do, it can only be archived. */
+export async function countValueUses(db: Database, valueId: string): Promise<number> {
+	const [row] = await db
+		.select({
+			n: sql<number>`(select count(*) from ${votes} where ${votes.valueId} = ${valueId})
+				+ (select count(*) from ${commitments} where ${commitments.valueId} = ${valueId})`
+		})
+		.from(sql`(select 1)`);
+	return Number(row.n);
+}
+
+/** Deletes a value with its lenses and elements; refused (`has_votes`) once it has been voted on. */
 export async function deleteValue(db: Database, teamId: string, valueId: string): Promise<void> {
+	await requireValue(db, teamId, valueId);
+	if (removalFor(await countValueUses(db, valueId)) === 'archive')
+		{throw new DomainError('has_votes');}
 	const deleted = await db
 		.delete(cultureValues)
 		.where(valueOf(teamId, valueId))

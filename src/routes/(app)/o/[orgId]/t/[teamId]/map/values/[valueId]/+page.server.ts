@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { teamAccess } from '$lib/server/auth/guards';
 import { lensParam, mapActions, showArchived } from '$lib/server/culture/actions';
-import { getValue } from '$lib/server/culture/queries';
+import { removalFor } from '$lib/domain/culture';
+import { countValueUses, getValue } from '$lib/server/culture/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 		lens,
 		archived,
 		canEditMap,
-		value
+		value,
+		removal: removalFor(await countValueUses(db, value.id))
 	};
 };
 
