@@ -349,8 +349,9 @@ export async function countValueUses(db: Database, valueId: string): Promise<num
 /** Deletes a value with its lenses and elements; refused (`has_votes`) once it has been voted on. */
 export async function deleteValue(db: Database, teamId: string, valueId: string): Promise<void> {
 	await requireValue(db, teamId, valueId);
-	if (removalFor(await countValueUses(db, valueId)) === 'archive')
-		{throw new DomainError('has_votes');}
+	if (removalFor(await countValueUses(db, valueId)) === 'archive') {
+		throw new DomainError('has_votes');
+	}
 	const deleted = await db
 		.delete(cultureValues)
 		.where(valueOf(teamId, valueId))
