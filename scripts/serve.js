@@ -1,12 +1,56 @@
 // Starts the production build with defaults that work on a fresh machine: the embedded
 // database under ./data and http://localhost:3000. Every default yields to the environment.
+//
+// A small custom server around adapter-node's handler: the hot requests, a participant's
+// answers and live stream, go to the app's lean node:http handler (src/lib/server/live/lean.ts),
+// which the app registers on a global at startup; everything else goes through SvelteKit.
+import http from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 process.env.PORT ||= '3000';
 process.env.HOST ||= '0.0.0.0';
 // adapter-node refuses form posts whose Origin it cannot check; tell it where we live.
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 process.env.DATABASE_URL ||= 'file:./data/undercurrent.db';
 
-await import('../build/index.js');
-console.log(
-	`Undercurrent is listening on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL.startsWith('file:') ? process.env.DATABASE_URL : 'remote libsql'})`
-);
+const buildDir = process.env.BUILD_DIR
+	? resolve(process.env.BUILD_DIR)
+	: resolve(import.meta.dirname, '../build');
+// Importing the handler runs the app's `init` hook: database migrated, lean path registered.
+const { handler } = await import(pathToFileURL(resolve(buildDir, 'handler.js')).href);
+const LEAN_PATH = Symbol.for('undercurrent.live');
+
+const notFound = (_req, res) => {
+	res.statusCode = 404;
+	res.end('Not found');
+};
+
+let stopping = false;
+const server = http.createServer((req, res) => {
+	// While stopping, close each keep-alive connection as soon as its response is done.
+	if (stopping) res.once('finish', () => server.closeIdleConnections());
+	const kit = () => handler(req, res, () => notFound(req, res));
+	if (!globalThis[LEAN_PATH]?.handle(req, res, kit)) kit();
+});
+
+const seconds = (name) => (process.env[name] ? Number(process.env[name]) * 1000 : undefined);
+server.keepAliveTimeout = seconds('KEEP_ALIVE_TIMEOUT') ?? server.keepAliveTimeout;
+server.headersTimeout = seconds('HEADERS_TIMEOUT') ?? server.headersTimeout;
+
+// Live streams never end by themselves: stop accepting, then close what is left after a grace period.
+function shutdown(reason) {
+	if (stopping) return;
+	stopping = true;
+	server.closeIdleConnections();
+	server.close(() => process.emit('sveltekit:shutdown', reason));
+	setTimeout(() => server.closeAllConnections(), seconds('SHUTDOWN_TIMEOUT') ?? 5000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+
+server.listen(Number(process.env.PORT), process.env.HOST, () => {
+	console.log(
+		`Undercurrent is listening on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL.startsWith('file:') ? process.env.DATABASE_URL : 'remote libsql'})`
+	);
+});

@@ -1,0 +1,166 @@
+/**
+ * Everything that flows live, as one typed map. Two audiences: `room` (participants and the
+ * presenter view: only what may be public) and `staff` (the facilitator's console). The
+ * client imports these types only; nothing here runs in the browser.
+ */
+import type { Lens } from '../../domain/culture';
+import type { ActivityConfig, ActivityKind, Pace, WorkshopStatus } from '../../domain/workshop';
+
+export const AUDIENCES = ['room', 'staff'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export interface ValueLabel {
+	id: string;
+	name: string;
+}
+
+/** One question of a voting activity: a value under a lens (`itemId` is `valueId:lens`). */
+export interface VotingItem {
+	itemId: string;
+	valueId: string;
+	lens: Lens;
+}
+
+/** The current activity as anyone in the room may see it. */
+export interface PublicActivity {
+	id: string;
+	index: number;
+	kind: ActivityKind;
+	title: string;
+	prompt: string;
+	config: ActivityConfig;
+	/** The values the activity is about, with their names, in the order of the config. */
+	values: ValueLabel[];
+	/** Empty unless the activity is a rating, dot vote or allocation. */
+	items: VotingItem[];
+}
+
+export interface WorkshopSummary {
+	id: string;
+	title: string;
+	status: WorkshopStatus;
+	agendaLength: number;
+	showNicknames: boolean;
+}
+
+export interface Counts {
+	/** The activity `answered` is about; null while people are joining. */
+	activityId: string | null;
+	joined: number;
+	/** Live connections in the room on this server (participants and presenter views). */
+	connected: number;
+	/** Participants who stored at least one answer to the current activity. */
+	answered: number;
+}
+
+/**
+ * Aggregates of one voting activity. `counts[itemId][i]` is how many gave the score
+ * `min + i`; dots and points per item are the sum of score × count. Below the organisation's
+ * minimum group size nothing but the number of respondents is given.
+ */
+export interface Results {
+	activityId: string;
+	respondents: number;
+	withheld: boolean;
+	min: number;
+	counts: Record<string, number[]>;
+}
+
+/** A card on the wall: never who wrote it. */
+export interface PublicCard {
+	id: string;
+	text: string;
+	upvotes: number;
+	valueId: string | null;
+}
+
+export interface CardWall {
+	activityId: string;
+	/** Visible cards only; merged duplicates are folded into their target. */
+	cards: PublicCard[];
+}
+
+export interface StaffCard extends PublicCard {
+	hidden: boolean;
+	mergedInto: string | null;
+}
+
+export interface StaffCardWall {
+	activityId: string;
+	cards: StaffCard[];
+}
+
+export interface RoomSnapshot {
+	workshop: WorkshopSummary;
+	pace: Pace;
+	activity: PublicActivity | null;
+	counts: Counts;
+	/** Only once the facilitator revealed the current activity's results. */
+	results: Results | null;
+	/** The wall of a collect activity once revealed, or of an outsider-voice board. */
+	cards: CardWall | null;
+	/** Server time (ms since epoch), so a phone with a wrong clock still shows the right timer. */
+	now: number;
+}
+
+export interface AgendaEntry {
+	id: string;
+	kind: ActivityKind;
+	title: string;
+}
+
+export interface StaffSnapshot extends Omit<RoomSnapshot, 'results' | 'cards'> {
+	joinCode: string;
+	agenda: AgendaEntry[];
+	/** Live results whether revealed or not (still withheld below the minimum group size). */
+	results: Results | null;
+	cards: StaffCardWall | null;
+}
+
+/** A participant's own stored answers per activity: activityId → itemId → score. */
+export type OwnAnswers = Record<string, Record<string, number>>;
+
+/** What the room may be sent through the bus: everyone in the room receives each of these. */
+export interface RoomBroadcasts {
+	snapshot: RoomSnapshot;
+	counts: Counts;
+	results: Results;
+	cards: CardWall;
+}
+
+export interface RoomEvents extends RoomBroadcasts {
+	/** Sent to one participant only, right after the snapshot on (re)connect; never broadcast. */
+	mine: OwnAnswers;
+}
+
+export interface StaffEvents {
+	snapshot: StaffSnapshot;
+	counts: Counts;
+	results: Results;
+	cards: StaffCardWall;
+	joined: { nickname: string | null };
+}
+
+export interface EventMaps {
+	room: RoomEvents;
+	staff: StaffEvents;
+}
+
+export interface BroadcastMaps {
+	room: RoomBroadcasts;
+	staff: StaffEvents;
+}
+
+/** `{ type, data }` for every event of a map, as a discriminated union. */
+export type MessageOf<Map> = { [K in keyof Map & string]: { type: K; data: Map[K] } }[keyof Map &
+	string];
+
+/** What `publish` takes for an audience. */
+export type Broadcast<A extends Audience> = MessageOf<BroadcastMaps[A]>;
+
+/** What a connection of an audience may receive. */
+export type LiveMessage<A extends Audience> = MessageOf<EventMaps[A]>;
+
+export function isAudience(value: unknown): value is Audience {
+	return AUDIENCES.includes(value as Audience);
+}

@@ -1,0 +1,149 @@
+/**
+ * The lean path for the hottest requests. SvelteKit's request pipeline tops out far below what
+ * node:http does on these machines, and keeps ~45 KB per open stream (docs/performance.md), so
+ * scripts/serve.js offers every request to `handleLeanRequest` first. It serves two:
+ * - `POST /live/<id>/answers` with a JSON body, through the same `answerRequest` core as the
+ *   SvelteKit endpoint;
+ * - `GET /live/<id>/events` of a participant (their cookie), with the same stream as the
+ *   SvelteKit endpoint, written straight to the socket.
+ * Anything else, or anything it cannot settle (a presenter, a staff console, an unknown
+ * cookie), goes to adapter-node, which answers it as if the lean path did not exist.
+ *
+ * The app registers the handler on a global at startup (the `init` hook), because the
+ * custom server runs outside the bundle and cannot import it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+	ANSWER_BODY_LIMIT,
+	answerRequest,
+	errorReply,
+	isJsonContentType,
+	type AnswerReply
+} from './answer-request';
+import { LiveError } from './errors';
+import { participantTokenFromHeader } from './participant-cookie';
+import { lookupParticipant } from './participants';
+import { getRoom, loadedRoom } from './rooms';
+import { roomNodeStream } from './streams';
+
+export const LEAN_PATH = Symbol.for('undercurrent.live');
+
+export interface LeanPath {
+	/**
+	 * Returns false for requests it does not take. Once it took one it either answers it or,
+	 * having found it is not one for the lean path after all, hands it to `next`.
+	 */
+	handle(req: IncomingMessage, res: ServerResponse, next: () => void): boolean;
+}
+
+const ANSWERS_PATH = /^\/live\/([^/?#]+)\/answers(?:\?.*)?$/;
+const EVENTS_PATH = /^\/live\/([^/?#]+)\/events(\?.*)?$/;
+
+// The same headers the app's `handle` hook adds to every response.
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
+};
+const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS).flat();
+
+function send(res: ServerResponse, reply: AnswerReply, close = false) {
+	// A flat list of names and values: node writes it without building a headers object.
+	const headers = [
+		...SECURITY_HEADER_LIST,
+		'content-length',
+		String(Buffer.byteLength(reply.body))
+	];
+	for (const name in reply.headers) headers.push(name, reply.headers[name]);
+	if (close) headers.push('connection', 'close');
+	res.writeHead(reply.status, headers);
+	res.end(reply.body);
+}
+
+function decoded(segment: string): string | null {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return null;
+	}
+}
+
+export function handleLeanRequest(
+	req: IncomingMessage,
+	res: ServerResponse,
+	next: () => void
+): boolean {
+	if (req.method === 'GET') return handleEvents(req, res, next);
+	if (req.method !== 'POST' || !isJsonContentType(req.headers['content-type'])) return false;
+	const match = ANSWERS_PATH.exec(req.url ?? '');
+	const workshopId = match && decoded(match[1]);
+	if (!workshopId) return false;
+
+	const tooLarge = () =>
+		send(res, errorReply(new LiveError('too_large', { limit: ANSWER_BODY_LIMIT })), true);
+	if (Number(req.headers['content-length'] ?? 0) > ANSWER_BODY_LIMIT) {
+		tooLarge();
+		req.resume();
+		return true;
+	}
+
+	const chunks: Buffer[] = [];
+	let size = 0;
+	let refused = false;
+	req.on('data', (chunk: Buffer) => {
+		if (refused) return;
+		size += chunk.length;
+		if (size > ANSWER_BODY_LIMIT) {
+			refused = true;
+			tooLarge();
+			return;
+		}
+		chunks.push(chunk);
+	});
+	req.on('end', () => {
+		if (refused) return;
+		const token = participantTokenFromHeader(req.headers.cookie, workshopId);
+		const body =
+			chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+		void answerRequest({ workshopId, token, body }).then(
+			(reply) => send(res, reply),
+			() => send(res, errorReply(new LiveError('not_stored')))
+		);
+	});
+	req.on('error', () => res.destroy());
+	return true;
+}
+
+function handleEvents(req: IncomingMessage, res: ServerResponse, next: () => void): boolean {
+	const match = EVENTS_PATH.exec(req.url ?? '');
+	const workshopId = match && decoded(match[1]);
+	if (!workshopId || new URLSearchParams(match[2] ?? '').has('audience')) return false;
+	const token = participantTokenFromHeader(req.headers.cookie, workshopId);
+	if (!token) return false;
+	void participantStream(workshopId, token, res).then(
+		(served) => served || next(),
+		(error) => {
+			console.error('live: lean stream failed', error);
+			next();
+		}
+	);
+	return true;
+}
+
+async function participantStream(workshopId: string, token: string, res: ServerResponse) {
+	const room = loadedRoom(workshopId) ?? (await getRoom(workshopId));
+	if (!room) return false;
+	const found = lookupParticipant(room.id, token);
+	const participantId = found instanceof Promise ? await found : found;
+	if (!participantId) return false;
+	roomNodeStream(room, participantId, res, SECURITY_HEADERS);
+	return true;
+}
+
+/** Puts the lean path where scripts/serve.js looks for it. */
+export function registerLeanPath(): void {
+	(globalThis as Record<symbol, unknown>)[LEAN_PATH] = {
+		handle: handleLeanRequest
+	} satisfies LeanPath;
+}

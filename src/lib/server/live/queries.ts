@@ -1,0 +1,167 @@
+/** The reads the live room needs beyond the workshop data module. */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { cultureValues, organisations, teams, votes, workshops } from '../db/schema';
+import type { Statement } from './store';
+
+/** A workshop with what the live room needs around it: its organisation and anonymity floor. */
+export async function findLiveWorkshop(db: Database, workshopId: string) {
+	const [row] = await db
+		.select({
+			workshop: workshops,
+			orgId: teams.orgId,
+			minGroupSize: organisations.minGroupSize
+		})
+		.from(workshops)
+		.innerJoin(teams, eq(teams.id, workshops.teamId))
+		.innerJoin(organisations, eq(organisations.id, teams.orgId))
+		.where(eq(workshops.id, workshopId));
+	return row ?? null;
+}
+
+export async function listValueNames(db: Database, teamId: string, valueIds: string[]) {
+	if (valueIds.length === 0) return new Map<string, string>();
+	const rows = await db
+		.select({ id: cultureValues.id, name: cultureValues.name })
+		.from(cultureValues)
+		.where(and(eq(cultureValues.teamId, teamId), inArray(cultureValues.id, valueIds)));
+	return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Every stored answer to one activity, to rebuild its live tally. Never sent to anyone. */
+export async function listActivityAnswers(db: Database, activityId: string) {
+	return db
+		.select({ participantId: votes.participantId, itemId: votes.itemId, score: votes.score })
+		.from(votes)
+		.where(eq(votes.activityId, activityId));
+}
+
+/** One participant's answers to the given activities: what their phone shows after a reload. */
+export async function listOwnAnswers(db: Database, participantId: string, activityIds: string[]) {
+	if (activityIds.length === 0) return [];
+	return db
+		.select({ activityId: votes.activityId, itemId: votes.itemId, score: votes.score })
+		.from(votes)
+		.where(and(inArray(votes.activityId, activityIds), eq(votes.participantId, participantId)));
+}
+
+export interface StoredAnswer {
+	itemId: string;
+	valueId: string | null;
+	cardId: string | null;
+	lens: string | null;
+	score: number;
+}
+
+export interface AnswerEntry {
+	activityId: string;
+	participantId: string;
+	replaceAll: boolean;
+	answers: StoredAnswer[];
+}
+
+const VOTE_COLUMNS =
+	'(activity_id, participant_id, item_id, value_id, card_id, lens, score, updated_at)';
+const VOTE_UPSERT =
+	' on conflict (activity_id, participant_id, item_id) do update set score = excluded.score, updated_at = excluded.updated_at';
+/** SQLite takes up to 32,766 parameters a statement; 8 a row. */
+const ROWS_PER_STATEMENT = 4000;
+const placeholders: string[] = [];
+
+function valuesList(rows: number, columns = 8): string {
+	const row = `(${'?,'.repeat(columns - 1)}?)`;
+	if (columns !== 8) return Array.from({ length: rows }, () => row).join(',');
+	return (placeholders[rows] ??= Array.from({ length: rows }, () => row).join(','));
+}
+
+/**
+ * One participant's answers to one activity after all the entries of a batch, in order: a whole
+ * set (dots, allocations) replaces what came before it, single answers replace their item.
+ * Done before writing, because the deletes of whole sets run before all inserts. Nearly every
+ * batch has one entry per participant; those pass through untouched.
+ */
+function collapse(entries: AnswerEntry[]): AnswerEntry[] {
+	const key = (e: AnswerEntry) => `${e.activityId} ${e.participantId}`;
+	if (new Set(entries.map(key)).size === entries.length) return entries;
+	const merged = new Map<string, AnswerEntry & { byItem: Map<string, StoredAnswer> }>();
+	for (const entry of entries) {
+		let into = merged.get(key(entry));
+		if (!into || entry.replaceAll) {
+			const replaceAll = entry.replaceAll || Boolean(into?.replaceAll);
+			into = { ...entry, replaceAll, byItem: new Map() };
+			merged.set(key(entry), into);
+		}
+		for (const answer of entry.answers) into.byItem.set(answer.itemId, answer);
+	}
+	return [...merged.values()].map((m) => ({ ...m, answers: [...m.byItem.values()] }));
+}
+
+/**
+ * The writes of `writeVotes` in the workshop data module, as plain statements for the live
+ * store (store.ts), which runs them as one transaction in its worker. Built by hand because
+ * drizzle's query builder spends ~20-40 µs a row on a large insert, more than SQLite needs to
+ * store it, and this is the path every live answer takes. Unlike `writeVotes`, two whole sets
+ * of one participant in the same batch leave the later one, not both.
+ */
+export function voteStatements(entries: AnswerEntry[], now = Date.now()): Statement[] {
+	const sets = collapse(entries);
+	const statements: Statement[] = [];
+	// Whole sets first drop what they replace: one statement per activity, not per participant.
+	const replacing = new Map<string, string[]>();
+	for (const set of sets) {
+		if (!set.replaceAll) continue;
+		const ids = replacing.get(set.activityId) ?? [];
+		ids.push(set.participantId);
+		replacing.set(set.activityId, ids);
+	}
+	for (const [activityId, participantIds] of replacing) {
+		for (let i = 0; i < participantIds.length; i += ROWS_PER_STATEMENT) {
+			const some = participantIds.slice(i, i + ROWS_PER_STATEMENT);
+			statements.push({
+				sql: `delete from votes where activity_id = ? and participant_id in (${'?,'.repeat(some.length - 1)}?)`,
+				args: [activityId, ...some]
+			});
+		}
+	}
+	let args: Statement['args'] = [];
+	const flush = () => {
+		const sql = `insert into votes ${VOTE_COLUMNS} values ${valuesList(args.length / 8)}${VOTE_UPSERT}`;
+		statements.push({ sql, args });
+		args = [];
+	};
+	for (const set of sets) {
+		for (const a of set.answers) {
+			args.push(
+				set.activityId,
+				set.participantId,
+				a.itemId,
+				a.valueId,
+				a.cardId,
+				a.lens,
+				a.score,
+				now
+			);
+			if (args.length === ROWS_PER_STATEMENT * 8) flush();
+		}
+	}
+	if (args.length > 0) flush();
+	return statements;
+}
+
+export interface NewParticipant {
+	id: string;
+	workshopId: string;
+	tokenHash: string;
+	nickname: string | null;
+}
+
+/** Many joins in one statement, for the live store: a room scans the QR code at once. */
+export function participantStatements(rows: NewParticipant[]): Statement[] {
+	if (rows.length === 0) return [];
+	return [
+		{
+			sql: `insert into participants (id, workshop_id, token_hash, nickname) values ${valuesList(rows.length, 4)}`,
+			args: rows.flatMap((r) => [r.id, r.workshopId, r.tokenHash, r.nickname])
+		}
+	];
+}

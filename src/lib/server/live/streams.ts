@@ -1,0 +1,58 @@
+/** The live streams of a room, per audience: snapshot first, then whatever is published. */
+import type { ServerResponse } from 'node:http';
+import { liveDatabase } from './context';
+import type { OwnAnswers } from './events';
+import { listOwnAnswers } from './queries';
+import { connectionsChanged, roomSnapshot, staffSnapshot, type Room } from './rooms';
+import { liveStream, nodeLiveStream, type LiveStreamOptions } from './sse';
+
+async function ownAnswers(room: Room, participantId: string): Promise<OwnAnswers> {
+	// Someone who joined this room in this process and has not answered yet has nothing stored:
+	// a whole room connecting at once then costs no query each.
+	if (room.fresh.has(participantId) && !room.answerers.has(participantId)) return {};
+	const voting = room.agenda.filter((a) => a.items.size > 0).map((a) => a.public.id);
+	const rows = await listOwnAnswers(await liveDatabase(), participantId, voting);
+	const mine: OwnAnswers = {};
+	for (const row of rows) (mine[row.activityId] ??= {})[row.itemId] = row.score;
+	return mine;
+}
+
+/**
+ * What a participant (with their own answers, so a reload keeps them) or a presenter view
+ * (without) receives.
+ */
+function roomOptions(room: Room, participantId: string | null): LiveStreamOptions<'room'> {
+	return {
+		workshopId: room.id,
+		audience: 'room',
+		first: () => [{ type: 'snapshot', data: roomSnapshot(room) }],
+		personal: participantId
+			? async () => [{ type: 'mine', data: await ownAnswers(room, participantId) }]
+			: undefined,
+		onOpen: () => connectionsChanged(room),
+		onClose: () => connectionsChanged(room)
+	};
+}
+
+export function roomStream(room: Room, participantId: string | null, signal?: AbortSignal) {
+	return liveStream({ ...roomOptions(room, participantId), signal });
+}
+
+/** The same stream for a participant, written straight to a node response (lean.ts). */
+export function roomNodeStream(
+	room: Room,
+	participantId: string,
+	res: ServerResponse,
+	headers: Record<string, string>
+) {
+	nodeLiveStream(res, headers, roomOptions(room, participantId));
+}
+
+export function staffStream(room: Room, signal?: AbortSignal) {
+	return liveStream({
+		workshopId: room.id,
+		audience: 'staff',
+		first: () => [{ type: 'snapshot', data: staffSnapshot(room) }],
+		signal
+	});
+}
