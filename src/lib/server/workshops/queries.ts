@@ -7,7 +7,15 @@ import {
 	type Pace
 } from '../../domain/workshop';
 import type { Database } from '../db';
-import { activities, cards, participants, upvotes, votes, workshops } from '../db/schema';
+import {
+	activities,
+	cards,
+	commitments,
+	participants,
+	upvotes,
+	votes,
+	workshops
+} from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { hashToken, newId, newToken } from '../ids';
 
@@ -400,4 +408,98 @@ export async function groupCard(
 
 export async function upvoteCard(db: Database, cardId: string, participantId: string) {
 	await db.insert(upvotes).values({ cardId, participantId }).onConflictDoNothing();
+}
+
+// ======================================================================
+// Added by the participant room (src/routes/(room)): append-only; above this line only the
+// schema import gained `commitments`.
+// ======================================================================
+
+/** A participant's own cards of an activity, hidden ones too: their phone lists what they wrote. */
+export async function listOwnCards(db: Database, activityId: string, participantId: string) {
+	return db
+		.select({ id: cards.id, text: cards.text, hidden: cards.hidden })
+		.from(cards)
+		.where(and(eq(cards.activityId, activityId), eq(cards.participantId, participantId)))
+		.orderBy(asc(cards.createdAt), sql`${cards}.rowid`);
+}
+
+/** One card of an activity, with who wrote it: for checks only, never sent to the room. */
+export async function findCard(db: Database, activityId: string, cardId: string) {
+	const [row] = await db
+		.select({
+			id: cards.id,
+			participantId: cards.participantId,
+			hidden: cards.hidden,
+			mergedInto: cards.mergedInto
+		})
+		.from(cards)
+		.where(and(eq(cards.id, cardId), eq(cards.activityId, activityId)));
+	return row ?? null;
+}
+
+/** Deletes a card only if this participant wrote it; whether one was deleted. */
+export async function removeOwnCard(
+	db: Database,
+	activityId: string,
+	participantId: string,
+	cardId: string
+): Promise<boolean> {
+	const deleted = await db
+		.delete(cards)
+		.where(
+			and(
+				eq(cards.id, cardId),
+				eq(cards.activityId, activityId),
+				eq(cards.participantId, participantId)
+			)
+		)
+		.returning({ id: cards.id });
+	return deleted.length > 0;
+}
+
+/** The cards of an activity this participant upvoted. */
+export async function listOwnUpvotes(db: Database, activityId: string, participantId: string) {
+	const rows = await db
+		.select({ cardId: upvotes.cardId })
+		.from(upvotes)
+		.innerJoin(cards, eq(cards.id, upvotes.cardId))
+		.where(and(eq(cards.activityId, activityId), eq(upvotes.participantId, participantId)));
+	return rows.map((r) => r.cardId);
+}
+
+export interface NewCommitment {
+	teamId: string;
+	workshopId: string;
+	leaderId: string;
+	valueId: string;
+	action: string;
+	signal: string;
+	/** ISO date, `YYYY-MM-DD`. */
+	dueOn: string;
+}
+
+/** A leader's commitment written during a workshop. */
+export async function addCommitment(db: Database, input: NewCommitment) {
+	const id = newId();
+	await db.insert(commitments).values({ id, ...input });
+	return id;
+}
+
+/** What one leader committed to in one workshop, oldest first. */
+export async function listWorkshopCommitments(db: Database, workshopId: string, leaderId: string) {
+	return (
+		db
+			.select({
+				id: commitments.id,
+				valueId: commitments.valueId,
+				action: commitments.action,
+				signal: commitments.signal,
+				dueOn: commitments.dueOn
+			})
+			.from(commitments)
+			.where(and(eq(commitments.workshopId, workshopId), eq(commitments.leaderId, leaderId)))
+			// Two written within the same millisecond keep the order they were stored in.
+			.orderBy(asc(commitments.createdAt), sql`${commitments}.rowid`)
+	);
 }

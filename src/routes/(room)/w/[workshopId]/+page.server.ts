@@ -1,0 +1,197 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { isVoting } from '$lib/domain/workshop';
+import { dueRange } from '$lib/room/dates';
+import { liveDatabase } from '$lib/server/live/context';
+import type { OwnAnswers } from '$lib/server/live/events';
+import { clearParticipantCookie } from '$lib/server/live/participant-cookie';
+import { listOwnAnswers } from '$lib/server/live/queries';
+import { roomSnapshot } from '$lib/server/live/rooms';
+import { submitAnswers } from '$lib/server/live/votes';
+import { participantAccess } from '$lib/server/room/access';
+import { postCard, removeCard, upvote } from '$lib/server/room/cards';
+import { makeCommitment, mayCommit } from '$lib/server/room/commitments';
+import { answersFromForm } from '$lib/server/room/forms';
+import { fromLiveError, refused } from '$lib/server/room/outcome';
+import { withdraw } from '$lib/server/room/withdraw';
+import {
+	findParticipant,
+	listOwnCards,
+	listOwnUpvotes,
+	listWorkshopCommitments
+} from '$lib/server/workshops/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Confirmations a redirect after a form post may ask the page to show. */
+const DONE = ['saved', 'card', 'removed', 'upvoted', 'committed'] as const;
+type Done = (typeof DONE)[number];
+
+const field = (form: FormData, name: string, max = 100) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.slice(0, max) : '';
+};
+
+export const load: PageServerLoad = async (event) => {
+	const { room, participantId, token } = await participantAccess(event);
+	const db = await liveDatabase();
+	const snapshot = roomSnapshot(room);
+	const activity = snapshot.activity;
+	const voting = room.agenda.filter((a) => isVoting(a.public.kind)).map((a) => a.public.id);
+
+	const [me, answers] = await Promise.all([
+		findParticipant(db, room.id, token),
+		listOwnAnswers(db, participantId, voting)
+	]);
+	const mine: OwnAnswers = {};
+	for (const row of answers) (mine[row.activityId] ??= {})[row.itemId] = row.score;
+
+	const hasCards = activity?.kind === 'collect' || activity?.kind === 'outsider';
+	const ownCards = hasCards
+		? { activityId: activity.id, cards: await listOwnCards(db, activity.id, participantId) }
+		: null;
+	const ownUpvotes =
+		activity?.kind === 'outsider'
+			? { activityId: activity.id, cardIds: await listOwnUpvotes(db, activity.id, participantId) }
+			: null;
+
+	const user = event.locals.user;
+	const leader =
+		activity?.kind === 'commit' && user && (await mayCommit(user, room))
+			? {
+					activityId: activity.id,
+					due: dueRange(new Date()),
+					commitments: await listWorkshopCommitments(db, room.id, user.id)
+				}
+			: null;
+
+	const done = event.url.searchParams.get('done');
+	return {
+		workshopId: room.id,
+		nickname: me?.nickname ?? null,
+		snapshot,
+		mine,
+		ownCards,
+		ownUpvotes,
+		leader,
+		done: DONE.includes(done as Done) ? (done as Done) : null
+	};
+};
+
+const back = (workshopId: string, done: Done) => redirect(303, `/w/${workshopId}?done=${done}`);
+
+export const actions: Actions = {
+	/** Ratings, dots or points without JavaScript: the same core as the live endpoint. */
+	answer: async (event) => {
+		const { room, token } = await participantAccess(event);
+		const form = await event.request.formData();
+		const activityId = field(form, 'activityId');
+		const activity = room.agenda.find((a) => a.public.id === activityId);
+		const answers = answersFromForm(form, activity?.public.config ?? null);
+		const values = Object.fromEntries(
+			[...form].filter(([k, v]) => k.startsWith('a:') && typeof v === 'string').slice(0, 200)
+		) as Record<string, string>;
+		const fail400 = (outcome: ReturnType<typeof fromLiveError>) =>
+			fail(outcome.status, {
+				form: 'answer' as const,
+				activityId,
+				problem: outcome.problem,
+				values
+			});
+		if (!answers) return fail400(refused(400, 'too_many'));
+		try {
+			await submitAnswers({ workshopId: room.id, participantToken: token, activityId, answers });
+		} catch (error) {
+			return fail400(fromLiveError(error));
+		}
+		back(room.id, 'saved');
+	},
+
+	card: async (event) => {
+		const { room, participantId } = await participantAccess(event);
+		const form = await event.request.formData();
+		const activityId = field(form, 'activityId');
+		const text = field(form, 'text', 4000);
+		const posted = await postCard({ room, participantId, activityId, text });
+		if (!posted.ok) {
+			return fail(posted.status, {
+				form: 'card' as const,
+				activityId,
+				problem: posted.problem,
+				values: { text: text.slice(0, 1000) }
+			});
+		}
+		back(room.id, 'card');
+	},
+
+	removeCard: async (event) => {
+		const { room, participantId } = await participantAccess(event);
+		const form = await event.request.formData();
+		const activityId = field(form, 'activityId');
+		const cardId = field(form, 'cardId');
+		const removed = await removeCard({ room, participantId, activityId, cardId });
+		if (!removed.ok) {
+			return fail(removed.status, {
+				form: 'removeCard' as const,
+				activityId,
+				cardId,
+				problem: removed.problem
+			});
+		}
+		back(room.id, 'removed');
+	},
+
+	upvote: async (event) => {
+		const { room, participantId } = await participantAccess(event);
+		const form = await event.request.formData();
+		const activityId = field(form, 'activityId');
+		const cardId = field(form, 'cardId');
+		const done = await upvote({ room, participantId, activityId, cardId });
+		if (!done.ok) {
+			return fail(done.status, {
+				form: 'upvote' as const,
+				activityId,
+				cardId,
+				problem: done.problem
+			});
+		}
+		back(room.id, 'upvoted');
+	},
+
+	commit: async (event) => {
+		const { room } = await participantAccess(event);
+		const form = await event.request.formData();
+		const activityId = field(form, 'activityId');
+		const fields = {
+			valueId: field(form, 'valueId'),
+			action: field(form, 'action', 4000),
+			signal: field(form, 'signal', 4000),
+			dueOn: field(form, 'dueOn', 20)
+		};
+		const made = await makeCommitment({ room, user: event.locals.user, activityId, fields });
+		if (!made.ok) {
+			const values = {
+				...fields,
+				action: fields.action.slice(0, 1000),
+				signal: fields.signal.slice(0, 1000)
+			};
+			return fail(made.status, {
+				form: 'commit' as const,
+				activityId,
+				values,
+				...('problems' in made ? { problems: made.problems } : { problem: made.problem })
+			});
+		}
+		back(room.id, 'committed');
+	},
+
+	/** Everything this participant gave is deleted; the device forgets the workshop. */
+	withdraw: async (event) => {
+		const { room, participantId } = await participantAccess(event);
+		const form = await event.request.formData();
+		if (form.get('confirm') !== 'on') {
+			return fail(400, { form: 'withdraw' as const, problem: { code: 'not_confirmed' as const } });
+		}
+		await withdraw(room.id, participantId);
+		clearParticipantCookie(event.cookies, room.id);
+		redirect(303, '/join?done=withdrawn');
+	}
+};
