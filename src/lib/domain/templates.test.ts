@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+	agendaFromTemplate,
+	maxValues,
+	needsValues,
+	TEMPLATE_LOCALES,
+	TEMPLATES,
+	valueIdsOf,
+	type TeamValue
+} from './templates';
+import { LIMITS, votingItems } from './workshop';
+
+const values: TeamValue[] = [
+	{ id: 'v-own', lenses: ['current', 'strategic'] },
+	{ id: 'v-speed', lenses: ['assumed', 'current'] },
+	{ id: 'v-care', lenses: ['strategic'] },
+	{ id: 'v-craft', lenses: [] }
+];
+
+describe('templates', () => {
+	it('has the two promised templates, each starting with a review of the last commitments', () => {
+		expect(TEMPLATES.map((t) => t.id)).toEqual(['full_alignment', 'current_vs_strategic']);
+		for (const template of TEMPLATES) {
+			const [first] = template.activities;
+			expect(first.config.kind).toBe('discuss');
+			expect(first.title.en).toMatch(/commitments/i);
+			expect(first.title.nl).toMatch(/afspraken/i);
+		}
+	});
+
+	it('follows the seven steps in the half-day template', () => {
+		const kinds = TEMPLATES[0].activities.map((a) => a.config.kind);
+		// Current and assumed culture first, leaders' commitments last, the outsiders before them.
+		expect(TEMPLATES[0].activities[1].config).toMatchObject({ kind: 'collect', lens: 'assumed' });
+		expect(TEMPLATES[0].activities[2].config).toMatchObject({ kind: 'collect', lens: 'current' });
+		expect(kinds.at(-1)).toBe('commit');
+		expect(kinds.at(-2)).toBe('outsider');
+		expect(kinds).toContain('rate');
+		expect(kinds).toContain('dot_vote');
+	});
+
+	it('has every text in both languages, and the two languages differ', () => {
+		for (const template of TEMPLATES) {
+			for (const text of [
+				template.title,
+				template.description,
+				...template.activities.flatMap((a) => [a.title, a.prompt])
+			]) {
+				for (const locale of TEMPLATE_LOCALES) expect(text[locale].trim()).not.toBe('');
+				expect(text.nl).not.toBe(text.en);
+			}
+			expect(template.activities.length).toBeLessThanOrEqual(LIMITS.activities.max);
+			for (const a of template.activities) {
+				for (const locale of TEMPLATE_LOCALES) {
+					expect(a.title[locale].length).toBeLessThanOrEqual(LIMITS.title.max);
+					expect(a.prompt[locale].length).toBeLessThanOrEqual(LIMITS.prompt.max);
+				}
+			}
+		}
+	});
+
+	it('picks titles by locale', () => {
+		const en = agendaFromTemplate(TEMPLATES[1], 'en', values);
+		const nl = agendaFromTemplate(TEMPLATES[1], 'nl', values);
+		expect(en[0].title).toBe(TEMPLATES[1].activities[0].title.en);
+		expect(nl[0].title).toBe(TEMPLATES[1].activities[0].title.nl);
+	});
+
+	it('asks about the team’s values: all for votes, the strategic ones for commitments', () => {
+		const agenda = agendaFromTemplate(TEMPLATES[1], 'en', values);
+		const rate = agenda.find((a) => a.kind === 'rate')!;
+		expect(valueIdsOf(rate.config)).toEqual(['v-own', 'v-speed', 'v-care', 'v-craft']);
+		const commit = agenda.find((a) => a.kind === 'commit')!;
+		expect(valueIdsOf(commit.config)).toEqual(['v-own', 'v-care']);
+		// Without strategic values yet, a commitment may be about any value.
+		const none = agendaFromTemplate(TEMPLATES[1], 'en', [{ id: 'x', lenses: ['current'] }]);
+		expect(valueIdsOf(none.find((a) => a.kind === 'commit')!.config)).toEqual(['x']);
+	});
+
+	it('caps the values so that nobody answers more than the item limit', () => {
+		const many: TeamValue[] = Array.from({ length: 100 }, (_, i) => ({ id: `v${i}`, lenses: [] }));
+		const agenda = agendaFromTemplate(TEMPLATES[0], 'en', many);
+		const rate = agenda.find((a) => a.kind === 'rate')!;
+		expect(votingItems(rate.config)).toHaveLength(LIMITS.items.max);
+		expect(valueIdsOf(rate.config)).toHaveLength(
+			maxValues({ kind: 'rate', lenses: ['assumed', 'current'] })
+		);
+		const dots = agenda.find((a) => a.kind === 'dot_vote')!;
+		expect(valueIdsOf(dots.config)).toHaveLength(LIMITS.items.max);
+		expect(valueIdsOf(dots.config)[0]).toBe('v0');
+	});
+
+	it('leaves value lists empty for a team without values (the editor then asks for some)', () => {
+		const agenda = agendaFromTemplate(TEMPLATES[0], 'nl', []);
+		for (const a of agenda) if (needsValues(a.kind)) expect(valueIdsOf(a.config)).toEqual([]);
+	});
+});

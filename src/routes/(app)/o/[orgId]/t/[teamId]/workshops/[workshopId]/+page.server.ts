@@ -1,0 +1,167 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { canAddActivity, canEditActivity, canReshapeAgenda } from '$lib/domain/agenda';
+import { move } from '$lib/domain/culture';
+import type { Action } from '$lib/domain/permissions';
+import { defaultConfig } from '$lib/domain/templates';
+import { activityKindName } from '$lib/components/workshops/names';
+import { teamAccess } from '$lib/server/auth/guards';
+import { loadedRoom, refreshWorkshop } from '$lib/server/live/rooms';
+import { invalid, parseForm } from '$lib/server/validation';
+import {
+	ActivityIdForm,
+	MoveForm,
+	NewActivityForm,
+	parseActivityForm,
+	RenameForm
+} from '$lib/server/workshops/forms';
+import {
+	addActivity,
+	getActivity,
+	getWorkshop,
+	listActivities,
+	removeActivity,
+	reorderActivities,
+	updateActivity,
+	type WorkshopRow
+} from '$lib/server/workshops/queries';
+import {
+	listTeamValueOptions,
+	listWorkshopCommitments,
+	renameWorkshop
+} from '$lib/server/workshops/staff';
+import { sendWorkshopToMap } from '$lib/server/workshops/to-map';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The team's workshop of the URL, for someone allowed `action` on the team; 404 otherwise. */
+async function workshopAccess(event: RequestEvent, action: Action) {
+	const access = await teamAccess(event, action);
+	const workshop = await getWorkshop(access.db, access.team.id, event.params.workshopId ?? '');
+	if (!workshop) error(404);
+	return { ...access, workshop };
+}
+
+async function agendaState(access: Awaited<ReturnType<typeof workshopAccess>>) {
+	const activities = await listActivities(access.db, access.workshop.id);
+	const { status, currentIndex } = access.workshop;
+	return { activities, state: { status, current: currentIndex, length: activities.length } };
+}
+
+/** A live room holds the agenda in memory: it reloads and everyone gets the new one. */
+async function agendaChanged(workshop: WorkshopRow) {
+	if (loadedRoom(workshop.id)) await refreshWorkshop(workshop.id);
+}
+
+const frozen = (values: Record<string, string> = {}) =>
+	fail(409, { frozen: true as const, values });
+
+export const load: PageServerLoad = async (event) => {
+	const access = await workshopAccess(event, 'team.view');
+	const { db, workshop, canEditMap } = access;
+	const { activities, state } = await agendaState(access);
+	const [values, commitments] = await Promise.all([
+		listTeamValueOptions(db, access.team.id),
+		listWorkshopCommitments(db, workshop.id)
+	]);
+	return {
+		workshop: {
+			id: workshop.id,
+			title: workshop.title,
+			status: workshop.status,
+			joinCode: workshop.joinCode,
+			currentIndex: workshop.currentIndex,
+			createdAt: workshop.createdAt,
+			startedAt: workshop.startedAt,
+			endedAt: workshop.endedAt
+		},
+		activities: activities.map((a) => ({
+			id: a.id,
+			kind: a.kind,
+			title: a.title,
+			prompt: a.prompt,
+			config: a.config
+		})),
+		state,
+		values,
+		commitments,
+		canFacilitate: canEditMap,
+		hasCollect: activities.some((a) => a.kind === 'collect')
+	};
+};
+
+export const actions = {
+	rename: async (event) => {
+		const { db, team, workshop } = await workshopAccess(event, 'map.edit');
+		const parsed = parseForm(RenameForm, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, id: 'rename' });
+		await renameWorkshop(db, team.id, workshop.id, parsed.data.title);
+		await agendaChanged(workshop);
+		return { saved: 'rename' };
+	},
+
+	addActivity: async (event) => {
+		const access = await workshopAccess(event, 'map.edit');
+		const { db, workshop } = access;
+		const parsed = parseForm(NewActivityForm, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, id: 'new' });
+		if (!canAddActivity((await agendaState(access)).state)) return frozen({ id: 'new' });
+		const values = (await listTeamValueOptions(db, access.team.id)).filter((v) => !v.archived);
+		const kind = parsed.data.kind;
+		const id = await addActivity(db, workshop.id, {
+			kind,
+			title: activityKindName(kind),
+			prompt: '',
+			config: defaultConfig(kind, values)
+		});
+		await agendaChanged(workshop);
+		return { added: id };
+	},
+
+	updateActivity: async (event) => {
+		const access = await workshopAccess(event, 'map.edit');
+		const { db, workshop } = access;
+		const form = await event.request.formData();
+		const which = parseForm(ActivityIdForm, form);
+		if (!which.ok) error(400);
+		const activity = await getActivity(db, workshop.id, which.data.id);
+		if (!activity) return fail(404, { gone: true as const });
+		const { activities, state } = await agendaState(access);
+		const index = activities.findIndex((a) => a.id === activity.id);
+		if (!canEditActivity(state, index)) return frozen(which.values);
+		const team = new Set((await listTeamValueOptions(db, access.team.id)).map((v) => v.id));
+		const parsed = parseActivityForm(activity.kind, team, form);
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		await updateActivity(db, workshop.id, activity.id, parsed.data);
+		await agendaChanged(workshop);
+		return { saved: activity.id };
+	},
+
+	removeActivity: async (event) => {
+		const access = await workshopAccess(event, 'map.edit');
+		const parsed = parseForm(ActivityIdForm, await event.request.formData());
+		if (!parsed.ok) error(400);
+		if (!canReshapeAgenda((await agendaState(access)).state)) return frozen(parsed.values);
+		await removeActivity(access.db, access.workshop.id, parsed.data.id);
+		await agendaChanged(access.workshop);
+		return { removed: true as const };
+	},
+
+	moveActivity: async (event) => {
+		const access = await workshopAccess(event, 'map.edit');
+		const parsed = parseForm(MoveForm, await event.request.formData());
+		if (!parsed.ok) error(400);
+		const { activities, state } = await agendaState(access);
+		if (!canReshapeAgenda(state)) return frozen(parsed.values);
+		const ids = activities.map((a) => a.id);
+		const from = ids.indexOf(parsed.data.id);
+		if (from < 0) return fail(404, { gone: true as const });
+		const to = parsed.data.direction === 'up' ? from - 1 : from + 1;
+		await reorderActivities(access.db, access.workshop.id, move(ids, from, to));
+		await agendaChanged(access.workshop);
+		return { moved: parsed.data.id };
+	},
+
+	sendToMap: async (event) => {
+		const { db, workshop } = await workshopAccess(event, 'map.edit');
+		return { sent: await sendWorkshopToMap(db, workshop.id) };
+	}
+} satisfies Actions;

@@ -1,0 +1,199 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { PaceCommand } from '$lib/domain/workshop';
+import { teamAccess } from '$lib/server/auth/guards';
+import { parsePaceCommand } from '$lib/server/live/commands';
+import type { StaffCardWall } from '$lib/server/live/events';
+import {
+	applyPace,
+	cardsChanged,
+	getRoom,
+	refreshWorkshop,
+	staffSnapshot
+} from '$lib/server/live/rooms';
+import { invalid, parseForm } from '$lib/server/validation';
+import {
+	CardForm,
+	GotoForm,
+	GroupForm,
+	listsJoined,
+	MergeForm,
+	NicknamesForm,
+	TimerForm
+} from '$lib/server/workshops/forms';
+import {
+	getActivity,
+	getWorkshop,
+	groupCard,
+	listCards,
+	setCardHidden,
+	setShowNicknames
+} from '$lib/server/workshops/queries';
+import { listTeamValueOptions, mergeSelectedCards, unmergeCard } from '$lib/server/workshops/staff';
+import { sendWorkshopToMap } from '$lib/server/workshops/to-map';
+import { DomainError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The console is for those who may facilitate the team: its workshop, and its live room. */
+async function consoleAccess(event: RequestEvent) {
+	const access = await teamAccess(event, 'map.edit');
+	const workshop = await getWorkshop(access.db, access.team.id, event.params.workshopId ?? '');
+	if (!workshop) error(404);
+	const room = await getRoom(workshop.id);
+	if (!room) error(404);
+	return { ...access, workshop, room };
+}
+
+/** The wall as stored right now: after a change without JavaScript the room may lag a moment. */
+async function freshWall(
+	access: Awaited<ReturnType<typeof consoleAccess>>,
+	activityId: string
+): Promise<StaffCardWall> {
+	const rows = await listCards(access.db, activityId, { includeHidden: true });
+	return {
+		activityId,
+		cards: rows.map((c) => ({
+			id: c.id,
+			text: c.text,
+			upvotes: c.upvotes,
+			valueId: c.valueId,
+			hidden: c.hidden,
+			mergedInto: c.mergedInto
+		}))
+	};
+}
+
+export const load: PageServerLoad = async (event) => {
+	const access = await consoleAccess(event);
+	const { db, org, team, workshop, room } = access;
+	const snapshot = staffSnapshot(room);
+	if (snapshot.cards) snapshot.cards = await freshWall(access, snapshot.cards.activityId);
+	const values = (await listTeamValueOptions(db, team.id)).filter((v) => !v.archived);
+	return {
+		workshop: { id: workshop.id, title: room.title, joinCode: room.joinCode },
+		snapshot,
+		values: values.map((v) => ({ id: v.id, name: v.name })),
+		minGroupSize: org.minGroupSize,
+		joinUrl: `${event.url.origin}/join/${room.joinCode}`,
+		workshopHref: `/o/${org.id}/t/${team.id}/workshops/${workshop.id}`
+	};
+};
+
+const PACE_COMMANDS = new Set<string>([
+	'start',
+	'next',
+	'previous',
+	'goto',
+	'open_input',
+	'close_input',
+	'reveal',
+	'hide',
+	'timer_start',
+	'timer_pause',
+	'timer_resume',
+	'timer_clear',
+	'lock',
+	'unlock',
+	'end'
+] satisfies PaceCommand['type'][]);
+
+/** A card of the current workshop's activity, or a 404 answer. */
+async function cardActivity(access: Awaited<ReturnType<typeof consoleAccess>>, activityId: string) {
+	const activity = await getActivity(access.db, access.workshop.id, activityId);
+	if (!activity) error(404);
+	return activity;
+}
+
+export const actions = {
+	pace: async (event) => {
+		const access = await consoleAccess(event);
+		const form = await event.request.formData();
+		const type = String(form.get('command') ?? '');
+		if (!PACE_COMMANDS.has(type)) return fail(400, { pace: 'invalid' as const, command: type });
+		let input: Record<string, unknown> = { type };
+		if (type === 'goto') {
+			const parsed = parseForm(GotoForm, form);
+			if (!parsed.ok) return fail(400, { pace: 'invalid' as const, command: type });
+			input = { type, index: parsed.data.index };
+		} else if (type === 'timer_start') {
+			const parsed = parseForm(TimerForm, form);
+			if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, command: type });
+			input = { type, seconds: parsed.data };
+		}
+		const command = parsePaceCommand(input);
+		if (!command) return fail(400, { pace: 'invalid' as const, command: type });
+		const result = await applyPace(access.workshop.id, command);
+		if (!result.ok) return fail(409, { pace: result.problem, command: type });
+		if (command.type === 'end') {
+			return { ended: await sendWorkshopToMap(access.db, access.workshop.id) };
+		}
+		return { paced: type };
+	},
+
+	hideCard: async (event) => moderate(event, true),
+	showCard: async (event) => moderate(event, false),
+
+	unmergeCard: async (event) => {
+		const access = await consoleAccess(event);
+		const parsed = parseForm(CardForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { cards: 'invalid' as const });
+		await cardActivity(access, parsed.data.activityId);
+		await unmergeCard(access.db, parsed.data.activityId, parsed.data.cardId);
+		await cardsChanged(access.workshop.id, parsed.data.activityId);
+		return { cardsSaved: true as const };
+	},
+
+	mergeCards: async (event) => {
+		const access = await consoleAccess(event);
+		const form = await event.request.formData();
+		const joined = listsJoined(form, ['cardIds']);
+		const parsed = parseForm(MergeForm, joined);
+		if (!parsed.ok) return fail(400, { cards: 'merge_two' as const });
+		await cardActivity(access, parsed.data.activityId);
+		try {
+			await mergeSelectedCards(access.db, parsed.data.activityId, parsed.data.cardIds);
+		} catch (problem) {
+			if (problem instanceof DomainError && problem.code === 'not_found') {
+				return fail(404, { cards: 'gone' as const });
+			}
+			throw problem;
+		}
+		await cardsChanged(access.workshop.id, parsed.data.activityId);
+		return { cardsSaved: true as const };
+	},
+
+	groupCard: async (event) => {
+		const access = await consoleAccess(event);
+		const parsed = parseForm(GroupForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { cards: 'invalid' as const });
+		await cardActivity(access, parsed.data.activityId);
+		const { valueId } = parsed.data;
+		if (valueId) {
+			const values = await listTeamValueOptions(access.db, access.team.id);
+			if (!values.some((v) => v.id === valueId && !v.archived)) {
+				return fail(400, { cards: 'invalid' as const });
+			}
+		}
+		await groupCard(access.db, parsed.data.activityId, parsed.data.cardId, valueId);
+		await cardsChanged(access.workshop.id, parsed.data.activityId);
+		return { cardsSaved: true as const };
+	},
+
+	nicknames: async (event) => {
+		const access = await consoleAccess(event);
+		const parsed = parseForm(NicknamesForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { nicknames: 'invalid' as const });
+		await setShowNicknames(access.db, access.workshop.id, parsed.data.show === 'on');
+		await refreshWorkshop(access.workshop.id);
+		return { nicknamesSaved: true as const };
+	}
+} satisfies Actions;
+
+async function moderate(event: RequestEvent, hidden: boolean) {
+	const access = await consoleAccess(event);
+	const parsed = parseForm(CardForm, await event.request.formData());
+	if (!parsed.ok) return fail(400, { cards: 'invalid' as const });
+	await cardActivity(access, parsed.data.activityId);
+	await setCardHidden(access.db, parsed.data.activityId, parsed.data.cardId, hidden);
+	await cardsChanged(access.workshop.id, parsed.data.activityId);
+	return { cardsSaved: true as const };
+}

@@ -1,0 +1,45 @@
+import { error } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { requireUser } from '$lib/server/auth/guards';
+import { staffAccess } from '$lib/server/live/access';
+import { getRoom, roomSnapshot } from '$lib/server/live/rooms';
+import { listNicknames } from '$lib/server/workshops/staff';
+import type { PageServerLoad } from './$types';
+
+/** Our own QR code as an SVG data URL (never user content), made once per join link. */
+const qrCodes = new Map<string, Promise<string>>();
+
+function qrFor(url: string): Promise<string> {
+	let svg = qrCodes.get(url);
+	if (!svg) {
+		svg = QRCode.toString(url, {
+			type: 'svg',
+			errorCorrectionLevel: 'M',
+			margin: 1,
+			color: { dark: '#000000', light: '#ffffff' }
+		}).then((s) => `data:image/svg+xml;base64,${Buffer.from(s).toString('base64')}`);
+		qrCodes.set(url, svg);
+	}
+	return svg;
+}
+
+/** The projector view: staff who may see the team; what it shows is only what the room may see. */
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	const room = await getRoom(event.params.workshopId);
+	if (!room) error(404);
+	const { db, org } = await staffAccess(event, room, 'team.view');
+	event.depends('present:people');
+	const joinUrl = `${event.url.origin}/join/${room.joinCode}`;
+	const nicknames = room.showNicknames ? await listNicknames(db, room.id, 80) : [];
+	return {
+		workshopId: room.id,
+		joinCode: room.joinCode,
+		joinUrl,
+		joinHost: `${event.url.host}/join`,
+		qr: await qrFor(joinUrl),
+		snapshot: roomSnapshot(room),
+		minGroupSize: org.minGroupSize,
+		nicknames
+	};
+};
