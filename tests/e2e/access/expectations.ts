@@ -1,0 +1,218 @@
+/**
+ * Who gets what, for every route and form action of the app: the authorisation test walks
+ * this table, and fails for a route or action that is missing from it.
+ *
+ * Rows are keyed by route (the URL pattern), then by request: `GET`, `POST` (an endpoint, or
+ * a page's default action), `POST ?/name` (a named form action), and variants after ` · `
+ * (other ids, other parameters; how each is sent is in access.spec.ts). Columns follow
+ * ACTORS in world.ts.
+ *
+ * An outcome is a status, or `303 <location>` for a redirect; in a location `{org}`,
+ * `{otherOrg}`, `{teamA}`, `{code}` (workshop W's join code), `{codeB}` (the other workshop's)
+ * and `{here}` (the URL asked for) are filled in, and a `*` at the end
+ * stands for any rest. The payloads are harmless: an allowed role gets 400 for an empty form,
+ * a refused one the guard's answer; destructive actions act on a throwaway item.
+ */
+
+export type Outcome = number | `303 ${string}`;
+// prettier-ignore
+type Row = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+export type Expectations = Record<string, Record<string, Row>>;
+
+/** Sent to sign in, and back here afterwards. */
+const IN = '303 /signin?next={here}';
+const HOME = '303 /';
+const APP = '303 /app';
+const ORG = '303 /o/{org}';
+const OWN = '303 /o/{otherOrg}';
+const MAP = '303 /o/{org}/t/{teamA}/map';
+/** The participant side: a device without this workshop's cookie is sent to join it. */
+const JOIN = '303 /join/{code}?reason=join';
+const JOIN_B = '303 /join/{codeB}?reason=join';
+
+// Rows that recur: reading team A's pages, editing its map (and running its workshops), what
+// only an owner may do.
+//                                 owner facA facB leadA leadB viewer other anon partA partB
+// prettier-ignore
+const READ_A: Row =               [200, 200, 200, 200, 403, 200, 404, IN,  IN,  IN ];
+// prettier-ignore
+const EDIT_A: Row =               [400, 400, 403, 403, 403, 403, 404, IN,  IN,  IN ];
+// prettier-ignore
+const OWNER_ONLY: Row =           [400, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ];
+
+// prettier-ignore
+export const EXPECTED: Expectations = {
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/': {
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+	},
+	'/app': {
+		GET:                                        [ORG, ORG, ORG, ORG, ORG, ORG, OWN, IN,  IN,  IN ],
+	},
+
+	// ------------------------------------------------------------ signing in, up, out; invitations
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	// Empty forms. Someone signed in is sent on by the page, also after a refused form.
+	'/signin': {
+		GET:                                        [APP, APP, APP, APP, APP, APP, APP, 200, 200, 200],
+		POST:                                       [APP, APP, APP, APP, APP, APP, APP, 400, 400, 400],
+	},
+	'/signup': {
+		GET:                                        [APP, APP, APP, APP, APP, APP, APP, 200, 200, 200],
+		POST:                                       [APP, APP, APP, APP, APP, APP, APP, 400, 400, 400],
+	},
+	'/signout': {
+		GET:                                        [HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME],
+		POST:                                       [HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME],
+	},
+	'/invite/[token]': {
+		// A used link: the page says so to anyone; accepting it needs an account and fails.
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+		POST:                                       [400, 400, 400, 400, 400, 400, 400, IN,  IN,  IN ],
+	},
+	'/locale': {
+		POST:                                       [HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME],
+	},
+	'/orgs/new': {
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, IN,  IN,  IN ],
+		POST:                                       [400, 400, 400, 400, 400, 400, 400, IN,  IN,  IN ],
+	},
+
+	// ------------------------------------------------------------------------ the organisation
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/o/[orgId]': {
+		GET:                                        [200, 200, 200, 200, 200, 200, 404, IN,  IN,  IN ],
+		'POST ?/createTeam':                        OWNER_ONLY,
+	},
+	'/o/[orgId]/members': {
+		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
+		'POST ?/changeRole':                        OWNER_ONLY,
+		'POST ?/changeRole · a member of another organisation':
+		                                            [404, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/removeMember':                      OWNER_ONLY,
+		'POST ?/invite':                            OWNER_ONLY,
+		'POST ?/revoke':                            [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+	'/o/[orgId]/settings': {
+		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		POST:                                       OWNER_ONLY,
+	},
+
+	// ------------------------------------------------------- a team (team A unless said otherwise)
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/o/[orgId]/t/[teamId]': {
+		GET:                                        READ_A,
+		'GET · team B':                             [200, 200, 200, 403, 200, 200, 404, IN,  IN,  IN ],
+		'GET · a team of another organisation':     [404, 404, 404, 404, 404, 404, 404, IN,  IN,  IN ],
+		'POST ?/rename':                            OWNER_ONLY,
+		'POST ?/addMember':                         OWNER_ONLY,
+		'POST ?/removeMember':                      OWNER_ONLY,
+	},
+	'/o/[orgId]/t/[teamId]/map': {
+		GET:                                        READ_A,
+		'POST ?/createValue':                       EDIT_A,
+		'POST ?/createValue · team B':              [400, 403, 400, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/moveValue':                         EDIT_A,
+		'POST ?/archiveValue':                      EDIT_A,
+		'POST ?/restoreValue':                      EDIT_A,
+		'POST ?/createElement':                     EDIT_A,
+		'POST ?/updateElement':                     EDIT_A,
+		'POST ?/updateElement · an element of team B':
+		                                            [404, 404, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/markElementLimiting':               EDIT_A,
+		'POST ?/archiveElement':                    EDIT_A,
+		'POST ?/restoreElement':                    EDIT_A,
+		'POST ?/deleteElement':                     [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/deleteElement · an element of team B':
+		                                            [404, 404, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+	'/o/[orgId]/t/[teamId]/map/compare': {
+		GET:                                        READ_A,
+	},
+	'/o/[orgId]/t/[teamId]/map/values/[valueId]': {
+		GET:                                        READ_A,
+		'GET · a value of team B':                  [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+		'POST ?/updateValue':                       EDIT_A,
+		'POST ?/archiveValue':                      EDIT_A,
+		'POST ?/restoreValue':                      EDIT_A,
+		'POST ?/deleteValue':                       [MAP, MAP, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/createElement':                     EDIT_A,
+		'POST ?/updateElement':                     EDIT_A,
+		'POST ?/markElementLimiting':               EDIT_A,
+		'POST ?/archiveElement':                    EDIT_A,
+		'POST ?/restoreElement':                    EDIT_A,
+		'POST ?/deleteElement':                     [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+
+	// -------------------------------------------------- team A's workshops: W unless said otherwise
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/o/[orgId]/t/[teamId]/workshops': {
+		GET:                                        READ_A,
+		'POST ?/create':                            EDIT_A,
+	},
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]': {
+		GET:                                        READ_A,
+		'GET · the workshop of team B':             [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+		'POST ?/rename':                            EDIT_A,
+		'POST ?/addActivity':                       EDIT_A,
+		'POST ?/updateActivity':                    EDIT_A,
+		'POST ?/removeActivity':                    EDIT_A,
+		'POST ?/moveActivity':                      EDIT_A,
+		// Nothing to send (W collects no cards), and sending twice adds nothing twice.
+		'POST ?/sendToMap':                         [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/console': {
+		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'GET · the workshop of team B':             [404, 404, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/pace':                              EDIT_A,
+		'POST ?/hideCard':                          EDIT_A,
+		'POST ?/showCard':                          EDIT_A,
+		'POST ?/unmergeCard':                       EDIT_A,
+		'POST ?/mergeCards':                        EDIT_A,
+		'POST ?/groupCard':                         EDIT_A,
+		'POST ?/nicknames':                         EDIT_A,
+	},
+	'/present/[workshopId]': {
+		GET:                                        READ_A,
+	},
+
+	// ----------------------------------------------------------- the participant side of W
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/join/[[code]]': {
+		// Anyone may join with a code; this one's nickname is too long, so nobody does.
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+		POST:                                       [400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+	},
+	'/w/[workshopId]': {
+		GET:                                        [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,200, JOIN],
+		// partB's own cookie works in its own workshop: the refusals above are about W.
+		'GET · the other workshop':                 [JOIN_B,JOIN_B,JOIN_B,JOIN_B,JOIN_B,JOIN_B,JOIN_B,JOIN_B,JOIN_B,200],
+		// Empty forms: W's participant gets as far as the checks of what was sent.
+		'POST ?/answer':                            [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,404, JOIN],
+		'POST ?/card':                              [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,404, JOIN],
+		'POST ?/removeCard':                        [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,404, JOIN],
+		'POST ?/upvote':                            [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,404, JOIN],
+		// Commitments are for a signed-in leader of the team (or an owner) on a joined device.
+		'POST ?/commit':                            [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,403, JOIN],
+		'POST ?/withdraw':                          [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,400, JOIN],
+	},
+
+	// ------------------------------------------------------------- live workshop W (team A)
+	// Live endpoints answer 401, not a redirect, to someone with neither session nor cookie.
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/live/join': {
+		// W's code with a nickname too long: only W's participant is already in (and stays so).
+		POST:                                       [400, 400, 400, 400, 400, 400, 400, 400, 200, 400],
+	},
+	'/live/[workshopId]/events': {
+		GET:                                        [200, 200, 200, 200, 403, 200, 404, 401, 200, 401],
+		'GET · ?audience=staff':                    [200, 200, 403, 403, 403, 403, 404, 401, 401, 401],
+	},
+	'/live/[workshopId]/answers': {
+		// An empty set of answers: only W's participant gets as far as the check of the answers.
+		POST:                                       [403, 403, 403, 403, 403, 403, 403, 403, 400, 403],
+	},
+	'/live/[workshopId]/pace': {
+		POST:                                       [400, 400, 403, 403, 403, 403, 404, 401, 401, 401],
+	},
+};
