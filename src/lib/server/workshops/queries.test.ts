@@ -169,3 +169,16 @@ describe('cards', () => {
 		expect(listed.find((c) => c.id === second)?.mergedInto).toBe(first);
 	});
 });
+
+describe('whole sets in one batch', () => {
+	it('keep only the later set of a participant', async () => {
+		const a = await addParticipant(db, workshopId, null);
+		await writeVotes(db, [
+			{ ...rating(a.id, 0, 2), replaceAll: true },
+			{ ...rating(a.id, 1, 3), replaceAll: true }
+		]);
+		expect(await listOwnVotes(db, rateId, a.id)).toEqual([
+			{ itemId: `${valueIds[1]}:current`, score: 3 }
+		]);
+	});
+});

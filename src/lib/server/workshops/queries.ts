@@ -1,5 +1,4 @@
 import { and, asc, count, countDistinct, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Lens } from '../../domain/culture';
 import {
 	joinCodeFrom,
 	type ActivityConfig,
@@ -18,6 +17,8 @@ import {
 } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { hashToken, newId, newToken } from '../ids';
+import { voteStatements, type AnswerEntry } from '../live/queries';
+import { inProcessStore } from '../live/store';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -235,59 +236,15 @@ export async function withdrawParticipant(db: Database, participantId: string) {
 
 // ------------------------------------------------------------------- votes
 
-export interface VoteEntry {
-	activityId: string;
-	participantId: string;
-	/** Replace all of this participant's answers to the activity (dots, allocations). */
-	replaceAll: boolean;
-	answers: {
-		itemId: string;
-		valueId: string | null;
-		cardId: string | null;
-		lens: Lens | null;
-		score: number;
-	}[];
-}
+export type VoteEntry = AnswerEntry;
 
 /**
- * Writes many participants' answers in one transaction: the group commit behind the live
- * vote path. Each answer upserts on (activity, participant, item), so a retried request or a
- * re-vote replaces instead of adding.
+ * Writes many participants' answers in one transaction, exactly as the live answer path does
+ * (same statements): each answer upserts on (activity, participant, item), so a retry or a
+ * re-vote replaces instead of adding, and a whole set (dots, points) replaces the last one.
  */
 export async function writeVotes(db: Database, entries: VoteEntry[], now = Date.now()) {
-	if (entries.length === 0) return;
-	await db.transaction(async (tx) => {
-		for (const entry of entries) {
-			if (entry.replaceAll) {
-				await tx
-					.delete(votes)
-					.where(
-						and(
-							eq(votes.activityId, entry.activityId),
-							eq(votes.participantId, entry.participantId)
-						)
-					);
-			}
-		}
-		const rows = entries.flatMap((entry) =>
-			entry.answers.map((a) => ({
-				activityId: entry.activityId,
-				participantId: entry.participantId,
-				...a,
-				updatedAt: now
-			}))
-		);
-		// SQLite allows 32,766 bound parameters; 8 per row leaves room for 4,000 rows a statement.
-		for (let i = 0; i < rows.length; i += 4000) {
-			await tx
-				.insert(votes)
-				.values(rows.slice(i, i + 4000))
-				.onConflictDoUpdate({
-					target: [votes.activityId, votes.participantId, votes.itemId],
-					set: { score: sql`excluded.score`, updatedAt: sql`excluded.updated_at` }
-				});
-		}
-	});
+	await inProcessStore(db).write(voteStatements(entries, now));
 }
 
 /** One participant's own answers to an activity: what their phone shows after a reload. */
