@@ -8,7 +8,7 @@ const text = (value: FormDataEntryValue | null, max: number) =>
 
 export const load: PageServerLoad = ({ params, url }) => ({
 	// The QR link's code, shown as it came (the action forgives case, spaces and dashes).
-	code: (params.code ?? '').slice(0, 12),
+	code: params.code?.slice(0, 12),
 	reason: url.searchParams.get('reason') === 'join' ? ('join' as const) : null,
 	withdrawn: url.searchParams.get('done') === 'withdrawn'
 });
