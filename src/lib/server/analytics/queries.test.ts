@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db';
+import { testDatabase } from '../db/testing';
+import { withdrawParticipant } from '../workshops/queries';
+import {
+	countRatings,
+	countRespondents,
+	listAnswers,
+	listValueFacts,
+	listVotingActivities,
+	sumVotes
+} from './queries';
+import { analyticsFixture, dots, points, rate, type Fixture } from './testing';
+
+let db: Database;
+let close: () => void;
+let f: Fixture;
+
+beforeEach(async () => {
+	({ db, close } = await testDatabase());
+	f = await analyticsFixture(db, {
+		values: [{ name: 'Ownership' }, { name: 'Blame', limiting: true }],
+		agenda: (values) => [
+			{
+				kind: 'discuss',
+				title: 'Welcome',
+				prompt: '',
+				config: { kind: 'discuss' }
+			},
+			rate(values, ['current', 'strategic']),
+			dots(values, 'strategic'),
+			points(values, 'current')
+		]
+	});
+});
+afterEach(() => close());
+
+describe('listVotingActivities', () => {
+	it('lists ratings, dots and allocations in agenda order, nothing else', async () => {
+		const listed = await listVotingActivities(db, f.workshopId);
+		expect(listed.map((a) => a.kind)).toEqual(['rate', 'dot_vote', 'allocate']);
+		expect(listed.map((a) => a.id)).toEqual(f.activities.slice(1));
+	});
+});
+
+describe('countRatings', () => {
+	it('counts each score per value and lens, in SQL', async () => {
+		const [a, b, c] = await f.participants(3);
+		await f.answer(1, a, { '0:current': 2, '0:strategic': 5 });
+		await f.answer(1, b, { '0:current': 2, '0:strategic': 4 });
+		await f.answer(1, c, { '0:current': 4 });
+		// A re-vote replaces the old answer.
+		await f.answer(1, c, { '0:current': 3 });
+		const rows = await countRatings(db, [f.activities[1]]);
+		const sorted = rows.sort((x, y) => x.lens.localeCompare(y.lens) || x.score - y.score);
+		expect(sorted).toEqual([
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'current', score: 2, n: 2 },
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'current', score: 3, n: 1 },
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'strategic', score: 4, n: 1 },
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'strategic', score: 5, n: 1 }
+		]);
+	});
+
+	it('returns nothing without answers or activities', async () => {
+		expect(await countRatings(db, [f.activities[1]])).toEqual([]);
+		expect(await countRatings(db, [])).toEqual([]);
+	});
+});
+
+describe('sumVotes', () => {
+	it('adds up dots and points per activity and value', async () => {
+		const [a, b] = await f.participants(2);
+		await f.answer(2, a, { '0:strategic': 2, '1:strategic': 1 });
+		await f.answer(2, b, { '0:strategic': 3 });
+		await f.answer(3, a, { '0:current': 30, '1:current': 70 });
+		const rows = await sumVotes(db, [f.activities[2], f.activities[3]]);
+		const key = (r: { activityId: string; valueId: string }) =>
+			`${f.activities.indexOf(r.activityId)} ${f.values.indexOf(r.valueId)}`;
+		expect(Object.fromEntries(rows.map((r) => [key(r), r.total]))).toEqual({
+			'2 0': 5,
+			'2 1': 1,
+			'3 0': 30,
+			'3 1': 70
+		});
+		expect(rows.find((r) => r.activityId === f.activities[3])?.lens).toBe('current');
+	});
+});
+
+describe('countRespondents', () => {
+	it('counts people, not answers, per activity and over all', async () => {
+		const [a, b, c] = await f.participants(3);
+		await f.answer(1, a, { '0:current': 2, '1:current': 3, '0:strategic': 4 });
+		await f.answer(1, b, { '0:current': 5 });
+		await f.answer(2, a, { '0:strategic': 3 });
+		const ids = f.activities.slice(1);
+		const counted = await countRespondents(db, f.workshopId, ids);
+		expect(counted.all).toBe(2);
+		expect(Object.fromEntries(counted.byActivity)).toEqual({
+			[ids[0]]: 2,
+			[ids[1]]: 1,
+			[ids[2]]: 0
+		});
+		// c joined but never answered; b withdraws and takes the answers along.
+		expect(c).toBeTruthy();
+		await withdrawParticipant(db, b);
+		expect((await countRespondents(db, f.workshopId, ids)).all).toBe(1);
+	});
+
+	it('is zero for a workshop without answers or activities', async () => {
+		expect(await countRespondents(db, f.workshopId, f.activities)).toEqual({
+			all: 0,
+			byActivity: new Map(f.activities.map((id) => [id, 0]))
+		});
+		expect((await countRespondents(db, f.workshopId, [])).all).toBe(0);
+	});
+});
+
+describe('listValueFacts', () => {
+	it('gives names and the limiting flag of the team values only', async () => {
+		const facts = await listValueFacts(db, f.teamId, [...f.values, 'elsewhere']);
+		expect(facts.map((v) => [v.name, v.limiting])).toEqual([
+			['Ownership', false],
+			['Blame', true]
+		]);
+		expect(await listValueFacts(db, 'another-team', f.values)).toEqual([]);
+	});
+});
+
+describe('listAnswers', () => {
+	it('lists one row per answer of the activities asked about', async () => {
+		const [a] = await f.participants(1);
+		await f.answer(1, a, { '0:current': 2, '1:current': 3 });
+		await f.answer(2, a, { '0:strategic': 3 });
+		const rows = await listAnswers(db, [f.activities[1]]);
+		expect(rows.map((r) => r.score).sort()).toEqual([2, 3]);
+		expect(rows.every((r) => r.participantId === a && r.lens === 'current')).toBe(true);
+	});
+});
