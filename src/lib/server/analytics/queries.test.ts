@@ -10,6 +10,7 @@ import {
 	listVotingActivities,
 	sumVotes
 } from './queries';
+import { loadResults } from './report';
 import { analyticsFixture, dots, points, rate, type Fixture } from './testing';
 
 let db: Database;
@@ -134,5 +135,35 @@ describe('listAnswers', () => {
 		const rows = await listAnswers(db, [f.activities[1]]);
 		expect(rows.map((r) => r.score).sort()).toEqual([2, 3]);
 		expect(rows.every((r) => r.participantId === a && r.lens === 'current')).toBe(true);
+	});
+});
+
+describe('loadResults', () => {
+	it('builds the results from the SQL aggregates of a real workshop', async () => {
+		const people = await f.participants(3);
+		for (const [i, p] of people.entries()) {
+			await f.answer(1, p, { '0:current': 2 + i, '0:strategic': 5 });
+			await f.answer(2, p, { '0:strategic': 2, '1:strategic': 1 });
+		}
+		const results = await loadResults(db, { id: f.workshopId, teamId: f.teamId }, 3);
+		expect(results.respondents).toBe(3);
+		const ownership = results.ratings[0].values[0];
+		// Current 2, 3, 4 (mean 3), strategic 5, 5, 5: a strategic gap of 2.
+		expect(ownership.byLens.current!.stats!.mean).toBe(3);
+		expect(results.ratings[0].strategicGaps).toEqual([
+			{ valueId: f.values[0], name: 'Ownership', gap: 2 }
+		]);
+		// Dots: Ownership 6, Blame 3; a third (33.3 %) on the limiting value: serious.
+		const strategic = results.votes.find((v) => v.lens === 'strategic')!;
+		expect(strategic.values!.map((v) => v.votes)).toEqual([6, 3]);
+		expect(strategic.entropy!.band).toBe('serious');
+	});
+
+	it('reads nothing more when the workshop is below the minimum', async () => {
+		const [a] = await f.participants(1);
+		await f.answer(1, a, { '0:current': 2 });
+		const results = await loadResults(db, { id: f.workshopId, teamId: f.teamId }, 3);
+		expect(results.tooFew).toEqual({ n: 1, min: 3 });
+		expect(results.ratings).toEqual([]);
 	});
 });

@@ -128,7 +128,10 @@ export interface ResultsInput {
 	topN?: number;
 }
 
-const lensOrder = (lenses: Iterable<Lens>) => LENSES.filter((l) => new Set(lenses).has(l));
+function lensOrder(lenses: Iterable<Lens>): Lens[] {
+	const present = new Set(lenses);
+	return LENSES.filter((lens) => present.has(lens));
+}
 
 /** The results of one workshop from its aggregates. */
 export function buildResults(input: ResultsInput): Results {
