@@ -10,7 +10,7 @@ import {
 	listVotingActivities,
 	sumVotes
 } from './queries';
-import { loadResults } from './report';
+import { forgetKeptResults, loadResults } from './report';
 import { analyticsFixture, dots, points, rate, type Fixture } from './testing';
 
 let db: Database;
@@ -138,6 +138,13 @@ describe('listAnswers', () => {
 	});
 });
 
+const live = () => ({
+	id: f.workshopId,
+	teamId: f.teamId,
+	status: 'live' as const,
+	endedAt: null
+});
+
 describe('loadResults', () => {
 	it('builds the results from the SQL aggregates of a real workshop', async () => {
 		const people = await f.participants(3);
@@ -145,7 +152,7 @@ describe('loadResults', () => {
 			await f.answer(1, p, { '0:current': 2 + i, '0:strategic': 5 });
 			await f.answer(2, p, { '0:strategic': 2, '1:strategic': 1 });
 		}
-		const results = await loadResults(db, { id: f.workshopId, teamId: f.teamId }, 3);
+		const results = await loadResults(db, live(), 3);
 		expect(results.respondents).toBe(3);
 		const ownership = results.ratings[0].values[0];
 		// Current 2, 3, 4 (mean 3), strategic 5, 5, 5: a strategic gap of 2.
@@ -162,8 +169,32 @@ describe('loadResults', () => {
 	it('reads nothing more when the workshop is below the minimum', async () => {
 		const [a] = await f.participants(1);
 		await f.answer(1, a, { '0:current': 2 });
-		const results = await loadResults(db, { id: f.workshopId, teamId: f.teamId }, 3);
+		const results = await loadResults(db, live(), 3);
 		expect(results.tooFew).toEqual({ n: 1, min: 3 });
 		expect(results.ratings).toEqual([]);
+	});
+});
+
+describe('loadResults of an ended workshop', () => {
+	it('keeps the aggregates, and reads them again when someone withdraws', async () => {
+		forgetKeptResults();
+		const people = await f.participants(4);
+		for (const [i, p] of people.entries()) await f.answer(1, p, { '0:current': 1 + i });
+		const ended = { ...live(), status: 'ended' as const, endedAt: new Date(1_000) };
+		const mean = async () =>
+			(await loadResults(db, ended, 3)).ratings[0].values[0].byLens.current!.stats!.mean;
+		// 1, 2, 3, 4.
+		expect(await mean()).toBe(2.5);
+		// Kept: a vote written behind the app's back (no ended workshop takes one) is not seen.
+		await f.answer(1, people[0], { '0:current': 5 });
+		expect(await mean()).toBe(2.5);
+		// A withdrawal changes the participant count: read again, 2, 3, 4.
+		await withdrawParticipant(db, people[0]);
+		expect(await mean()).toBe(3);
+		// A live workshop is always read afresh.
+		await f.answer(1, people[1], { '0:current': 5 });
+		expect(
+			(await loadResults(db, live(), 3)).ratings[0].values[0].byLens.current!.stats!.mean
+		).toBe(4);
 	});
 });
