@@ -176,7 +176,7 @@ export function anonymousAnswers(
 				value: (r.valueId && names.get(r.valueId)?.name) || '',
 				lens: r.lens,
 				score: r.score,
-				order: (r.valueId && names.get(r.valueId)?.position) ?? 0
+				order: r.valueId ? (names.get(r.valueId)?.position ?? 0) : 0
 			};
 		})
 		.sort(
