@@ -351,3 +351,59 @@ test('an export asked for wrongly is refused with a reason', async ({
 	);
 	expect(other.status()).toBe(404);
 });
+
+test('two workshops of a team compared on their shared values; a wrong choice is said at the field', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	test.slow();
+	const origin = baseURL!;
+	const { owner, asOwner, teamId, unique } = await team(playwright.request, origin);
+	const before = await workshop(asOwner, origin, owner, teamId, `Before ${unique}`);
+	await run(playwright.request, origin, before, PEOPLE);
+	// Half a year later Eigenaarschap is lived: everyone rates its current culture 4, and the
+	// dots go to Openheid 2, Eigenaarschap 1.
+	const later = PEOPLE.map((p) => ({
+		...p,
+		current: [4, p.current[1], p.current[2]],
+		dots: [1, 2, 0]
+	}));
+	const after = await workshop(asOwner, origin, owner, teamId, `After ${unique}`);
+	await run(playwright.request, origin, after, later);
+
+	await signInContext(page.context(), origin, owner);
+	await page.goto(`/o/${owner.orgId}/t/${teamId}/workshops/${before.id}/results`);
+	await page.getByRole('link', { name: t('analytics_open_compare'), exact: true }).click();
+	await expect(page.getByLabel(t('analytics_compare_first'))).toHaveValue(before.id);
+	await page.getByLabel(t('analytics_compare_second')).selectOption({ label: after.title });
+	await page.getByRole('button', { name: t('analytics_compare_submit') }).click();
+
+	const results = new ResultsPage(page);
+	const teamName = `Results ${unique}`;
+	const a = `${before.title} (${teamName})`;
+	const b = `${after.title} (${teamName})`;
+	await expect(
+		page.getByRole('heading', { name: t('analytics_compare_of', { a, b }) })
+	).toBeVisible();
+	await expect(page.getByText(t('analytics_compare_shared', { count: 3 }))).toBeVisible();
+	// Current culture: Eigenaarschap 2.0 → 4.0, +2.0.
+	const caption = t('analytics_compare_means_caption', { lens: t('lens_current') });
+	await expect(results.chart(caption)).toBeVisible();
+	await results.showTable(caption);
+	await expect(results.row(results.table(caption), 'Eigenaarschap')).toContainText('+2.0');
+	// Strategic dots: Eigenaarschap 66.7 % → 33.3 %, a jump of −33.3 points; distance 33 %.
+	const jumps = t('analytics_compare_jumps_caption', { lens: t('lens_strategic') });
+	await expect(page.getByText(t('analytics_compare_distance', { distance: '33 %' }))).toBeVisible();
+	await results.showTable(jumps);
+	await expect(results.row(results.table(jumps), 'Eigenaarschap')).toContainText('-33.3');
+
+	// An id that is no workshop of a team the visitor may read: said next to the field.
+	await page.goto(`/o/${owner.orgId}/t/${teamId}/compare?a=${before.id}&b=nonsense`);
+	await expect(page.getByLabel(t('analytics_compare_second'))).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expect(page.locator('#compare-b-error')).toHaveText(t('error_invalid'));
+	await expect(page.locator('canvas')).toHaveCount(0);
+});
