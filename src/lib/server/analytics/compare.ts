@@ -32,10 +32,12 @@ export interface Comparison {
 
 function names(results: Results): Map<string, string> {
 	const out = new Map<string, string>();
-	for (const section of results.ratings)
+	for (const section of results.ratings) {
 		for (const v of section.values) out.set(nameKey(v.name), v.name);
-	for (const lens of results.votes)
+	}
+	for (const lens of results.votes) {
 		for (const v of lens.values ?? []) out.set(nameKey(v.name), v.name);
+	}
 	return out;
 }
 

@@ -136,7 +136,7 @@ function lensOrder(lenses: Iterable<Lens>): Lens[] {
 
 /** The results of one workshop from its aggregates. */
 export function buildResults(input: ResultsInput): Results {
-	const { activities, respondents, minGroup } = input;
+	const { respondents, minGroup } = input;
 	const base: Results = {
 		respondents: respondents.all,
 		min: minGroup,

@@ -42,8 +42,9 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = CompareQuery.safeParse(Object.fromEntries(event.url.searchParams));
 	const query = parsed.success ? parsed.data : {};
 	const errors: FieldErrors = {};
-	if (!parsed.success)
+	if (!parsed.success) {
 		for (const issue of parsed.error.issues) errors[String(issue.path[0])] = { code: 'invalid' };
+	}
 	const a = query.a ? own.workshops.find((w) => w.id === query.a) : undefined;
 	const b = query.b ? all.find((w) => w.id === query.b) : undefined;
 	if (query.a && !a) errors.a = { code: 'invalid' };
