@@ -186,6 +186,7 @@ function parseCsv(text: string): Record<string, string>[] {
 
 test('after a workshop the results show charts, tables and downloads; too few people, the reason', async ({
 	page,
+	newContext,
 	playwright,
 	baseURL
 }, testInfo) => {
@@ -250,6 +251,11 @@ test('after a workshop the results show charts, tables and downloads; too few pe
 
 	mkdirSync('tests/.output/screenshots', { recursive: true });
 	await page.screenshot({ path: 'tests/.output/screenshots/results.png', fullPage: true });
+	await page.screenshot({
+		path: 'tests/.output/screenshots/results-top.png',
+		fullPage: true,
+		clip: { x: 0, y: 0, width: 1280, height: 1900 }
+	});
 
 	// The aggregates download parses back to the numbers worked out by hand.
 	const csv = await results.download('aggregates', 'CSV');
@@ -313,6 +319,19 @@ test('after a workshop the results show charts, tables and downloads; too few pe
 	await page.screenshot({ path: 'tests/.output/screenshots/report-print.png', fullPage: true });
 	await page.emulateMedia({ media: 'screen' });
 	testInfo.annotations.push({ type: 'screenshots', description: 'tests/.output/screenshots' });
+
+	// The same page in Dutch: headings, legends and numbers in the reader's language.
+	const dutch = await newContext({ locale: 'nl-NL' });
+	await signInContext(dutch, origin, owner);
+	const nl = new ResultsPage(await dutch.newPage(), 'nl');
+	await nl.page.goto(workshopPath + '/results');
+	await expect(nl.heading(w.title)).toBeVisible();
+	const nlHeatmap = nl.table(
+		t('analytics_heatmap_caption', { scale: t('analytics_scale', { min: 1, max: 5 }, 'nl') }, 'nl')
+	);
+	await expect(nl.row(nlHeatmap, 'Eigenaarschap')).toContainText('4,6');
+	await expect(nl.chart(t('analytics_radar_caption', {}, 'nl'))).toBeVisible();
+	await nl.page.screenshot({ path: 'tests/.output/screenshots/results-nl.png', fullPage: true });
 
 	// Two people only: the page says why, and nothing can be downloaded.
 	const small = await workshop(asOwner, origin, owner, teamId, `Small ${unique}`);
