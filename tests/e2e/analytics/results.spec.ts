@@ -333,6 +333,17 @@ test('after a workshop the results show charts, tables and downloads; too few pe
 	await expect(nl.chart(t('analytics_radar_caption', {}, 'nl'))).toBeVisible();
 	await nl.page.screenshot({ path: 'tests/.output/screenshots/results-nl.png', fullPage: true });
 
+	// Without JavaScript there are no drawings, but every table is there.
+	const plain = await newContext({ javaScriptEnabled: false });
+	await signInContext(plain, origin, owner);
+	const noScript = new ResultsPage(await plain.newPage());
+	await noScript.page.goto(workshopPath + '/results');
+	await expect(
+		noScript.row(noScript.table(t('analytics_heatmap_caption', { scale })), 'Openheid')
+	).toContainText('3.4');
+	await noScript.showTable(t('analytics_means_caption', { scale }));
+	await expect(noScript.table(t('analytics_means_caption', { scale }))).toBeVisible();
+
 	// Two people only: the page says why, and nothing can be downloaded.
 	const small = await workshop(asOwner, origin, owner, teamId, `Small ${unique}`);
 	await run(playwright.request, origin, small, PEOPLE.slice(0, 2));
