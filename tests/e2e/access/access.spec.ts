@@ -89,6 +89,24 @@ const HOW: Record<string, Record<string, How>> = {
 			params: { workshopId: world.otherWorkshop.id }
 		})
 	},
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results': {
+		'GET · the workshop of team B': ({ world }) => ({
+			params: { workshopId: world.otherWorkshop.id }
+		})
+	},
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results/export': {
+		'GET · ?format=csv&kind=aggregates': () => ({ query: '?format=csv&kind=aggregates' }),
+		'GET · ?format=json&kind=answers': () => ({ query: '?format=json&kind=answers' }),
+		'GET · the workshop of team B': ({ world }) => ({
+			params: { workshopId: world.otherWorkshop.id },
+			query: '?format=csv&kind=aggregates'
+		})
+	},
+	'/o/[orgId]/t/[teamId]/compare': {
+		'GET · ?a=W&b=the workshop of team B': ({ world }) => ({
+			query: `?a=${world.workshop.id}&b=${world.otherWorkshop.id}`
+		})
+	},
 	'/join/[[code]]': {
 		POST: ({ world }) => ({
 			params: { code: world.workshop.joinCode },

@@ -172,6 +172,27 @@ export const EXPECTED: Expectations = {
 		'POST ?/groupCard':                         EDIT_A,
 		'POST ?/nicknames':                         EDIT_A,
 	},
+	// Results: everyone who reads team A. W has fewer respondents than the minimum group size,
+	// so its exports are refused with the reason (409); without format and kind, 400.
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results': {
+		GET:                                        READ_A,
+		'GET · the workshop of team B':             [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+	},
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results/export': {
+		GET:                                        [400, 400, 400, 400, 403, 400, 404, IN,  IN,  IN ],
+		'GET · ?format=csv&kind=aggregates':        [409, 409, 409, 409, 403, 409, 404, IN,  IN,  IN ],
+		'GET · ?format=json&kind=answers':          [409, 409, 409, 409, 403, 409, 404, IN,  IN,  IN ],
+		'GET · the workshop of team B':             [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+	},
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/report': {
+		GET:                                        READ_A,
+	},
+	'/o/[orgId]/t/[teamId]/compare': {
+		GET:                                        READ_A,
+		// W against team B's workshop: leader A may not read team B, and is told so next to the
+		// field (the same words as for an id that does not exist), not with an error page.
+		'GET · ?a=W&b=the workshop of team B':      READ_A,
+	},
 	'/present/[workshopId]': {
 		GET:                                        READ_A,
 	},

@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db';
+import { testDatabase } from '../db/testing';
+import { withdrawParticipant } from '../workshops/queries';
+import {
+	countRatings,
+	countRespondents,
+	listAnswers,
+	listValueFacts,
+	listVotingActivities,
+	sumVotes
+} from './queries';
+import { forgetKeptResults, loadResults } from './report';
+import { analyticsFixture, dots, points, rate, type Fixture } from './testing';
+
+let db: Database;
+let close: () => void;
+let f: Fixture;
+
+beforeEach(async () => {
+	({ db, close } = await testDatabase());
+	f = await analyticsFixture(db, {
+		values: [{ name: 'Ownership' }, { name: 'Blame', limiting: true }],
+		agenda: (values) => [
+			{
+				kind: 'discuss',
+				title: 'Welcome',
+				prompt: '',
+				config: { kind: 'discuss' }
+			},
+			rate(values, ['current', 'strategic']),
+			dots(values, 'strategic'),
+			points(values, 'current')
+		]
+	});
+});
+afterEach(() => close());
+
+describe('listVotingActivities', () => {
+	it('lists ratings, dots and allocations in agenda order, nothing else', async () => {
+		const listed = await listVotingActivities(db, f.workshopId);
+		expect(listed.map((a) => a.kind)).toEqual(['rate', 'dot_vote', 'allocate']);
+		expect(listed.map((a) => a.id)).toEqual(f.activities.slice(1));
+	});
+});
+
+describe('countRatings', () => {
+	it('counts each score per value and lens, in SQL', async () => {
+		const [a, b, c] = await f.participants(3);
+		await f.answer(1, a, { '0:current': 2, '0:strategic': 5 });
+		await f.answer(1, b, { '0:current': 2, '0:strategic': 4 });
+		await f.answer(1, c, { '0:current': 4 });
+		// A re-vote replaces the old answer.
+		await f.answer(1, c, { '0:current': 3 });
+		const rows = await countRatings(db, [f.activities[1]]);
+		const sorted = rows.sort((x, y) => x.lens.localeCompare(y.lens) || x.score - y.score);
+		expect(sorted).toEqual([
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'current', score: 2, n: 2 },
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'current', score: 3, n: 1 },
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'strategic', score: 4, n: 1 },
+			{ activityId: f.activities[1], valueId: f.values[0], lens: 'strategic', score: 5, n: 1 }
+		]);
+	});
+
+	it('returns nothing without answers or activities', async () => {
+		expect(await countRatings(db, [f.activities[1]])).toEqual([]);
+		expect(await countRatings(db, [])).toEqual([]);
+	});
+});
+
+describe('sumVotes', () => {
+	it('adds up dots and points per activity and value', async () => {
+		const [a, b] = await f.participants(2);
+		await f.answer(2, a, { '0:strategic': 2, '1:strategic': 1 });
+		await f.answer(2, b, { '0:strategic': 3 });
+		await f.answer(3, a, { '0:current': 30, '1:current': 70 });
+		const rows = await sumVotes(db, [f.activities[2], f.activities[3]]);
+		const key = (r: { activityId: string; valueId: string }) =>
+			`${f.activities.indexOf(r.activityId)} ${f.values.indexOf(r.valueId)}`;
+		expect(Object.fromEntries(rows.map((r) => [key(r), r.total]))).toEqual({
+			'2 0': 5,
+			'2 1': 1,
+			'3 0': 30,
+			'3 1': 70
+		});
+		expect(rows.find((r) => r.activityId === f.activities[3])?.lens).toBe('current');
+	});
+});
+
+describe('countRespondents', () => {
+	it('counts people, not answers, per activity and over all', async () => {
+		const [a, b, c] = await f.participants(3);
+		await f.answer(1, a, { '0:current': 2, '1:current': 3, '0:strategic': 4 });
+		await f.answer(1, b, { '0:current': 5 });
+		await f.answer(2, a, { '0:strategic': 3 });
+		const ids = f.activities.slice(1);
+		const counted = await countRespondents(db, f.workshopId, ids);
+		expect(counted.all).toBe(2);
+		expect(Object.fromEntries(counted.byActivity)).toEqual({
+			[ids[0]]: 2,
+			[ids[1]]: 1,
+			[ids[2]]: 0
+		});
+		// c joined but never answered; b withdraws and takes the answers along.
+		expect(c).toBeTruthy();
+		await withdrawParticipant(db, b);
+		expect((await countRespondents(db, f.workshopId, ids)).all).toBe(1);
+	});
+
+	it('is zero for a workshop without answers or activities', async () => {
+		expect(await countRespondents(db, f.workshopId, f.activities)).toEqual({
+			all: 0,
+			byActivity: new Map(f.activities.map((id) => [id, 0]))
+		});
+		expect((await countRespondents(db, f.workshopId, [])).all).toBe(0);
+	});
+});
+
+describe('listValueFacts', () => {
+	it('gives names and the limiting flag of the team values only', async () => {
+		const facts = await listValueFacts(db, f.teamId, [...f.values, 'elsewhere']);
+		expect(facts.map((v) => [v.name, v.limiting])).toEqual([
+			['Ownership', false],
+			['Blame', true]
+		]);
+		expect(await listValueFacts(db, 'another-team', f.values)).toEqual([]);
+	});
+});
+
+describe('listAnswers', () => {
+	it('lists one row per answer of the activities asked about', async () => {
+		const [a] = await f.participants(1);
+		await f.answer(1, a, { '0:current': 2, '1:current': 3 });
+		await f.answer(2, a, { '0:strategic': 3 });
+		const rows = await listAnswers(db, [f.activities[1]]);
+		expect(rows.map((r) => r.score).sort()).toEqual([2, 3]);
+		expect(rows.every((r) => r.participantId === a && r.lens === 'current')).toBe(true);
+	});
+});
+
+const live = () => ({
+	id: f.workshopId,
+	teamId: f.teamId,
+	status: 'live' as const,
+	endedAt: null
+});
+
+describe('loadResults', () => {
+	it('builds the results from the SQL aggregates of a real workshop', async () => {
+		const people = await f.participants(3);
+		for (const [i, p] of people.entries()) {
+			await f.answer(1, p, { '0:current': 2 + i, '0:strategic': 5 });
+			await f.answer(2, p, { '0:strategic': 2, '1:strategic': 1 });
+		}
+		const results = await loadResults(db, live(), 3);
+		expect(results.respondents).toBe(3);
+		const ownership = results.ratings[0].values[0];
+		// Current 2, 3, 4 (mean 3), strategic 5, 5, 5: a strategic gap of 2.
+		expect(ownership.byLens.current!.stats!.mean).toBe(3);
+		expect(results.ratings[0].strategicGaps).toEqual([
+			{ valueId: f.values[0], name: 'Ownership', gap: 2 }
+		]);
+		// Dots: Ownership 6, Blame 3; a third (33.3 %) on the limiting value: serious.
+		const strategic = results.votes.find((v) => v.lens === 'strategic')!;
+		expect(strategic.values!.map((v) => v.votes)).toEqual([6, 3]);
+		expect(strategic.entropy!.band).toBe('serious');
+	});
+
+	it('reads nothing more when the workshop is below the minimum', async () => {
+		const [a] = await f.participants(1);
+		await f.answer(1, a, { '0:current': 2 });
+		const results = await loadResults(db, live(), 3);
+		expect(results.tooFew).toEqual({ n: 1, min: 3 });
+		expect(results.ratings).toEqual([]);
+	});
+});
+
+describe('loadResults of an ended workshop', () => {
+	it('keeps the aggregates, and reads them again when someone withdraws', async () => {
+		forgetKeptResults();
+		const people = await f.participants(4);
+		for (const [i, p] of people.entries()) await f.answer(1, p, { '0:current': 1 + i });
+		const ended = { ...live(), status: 'ended' as const, endedAt: new Date(1_000) };
+		const mean = async () =>
+			(await loadResults(db, ended, 3)).ratings[0].values[0].byLens.current!.stats!.mean;
+		// 1, 2, 3, 4.
+		expect(await mean()).toBe(2.5);
+		// Kept: a vote written behind the app's back (no ended workshop takes one) is not seen.
+		await f.answer(1, people[0], { '0:current': 5 });
+		expect(await mean()).toBe(2.5);
+		// A withdrawal changes the participant count: read again, 2, 3, 4.
+		await withdrawParticipant(db, people[0]);
+		expect(await mean()).toBe(3);
+		// A live workshop is always read afresh.
+		await f.answer(1, people[1], { '0:current': 5 });
+		expect(
+			(await loadResults(db, live(), 3)).ratings[0].values[0].byLens.current!.stats!.mean
+		).toBe(4);
+	});
+});

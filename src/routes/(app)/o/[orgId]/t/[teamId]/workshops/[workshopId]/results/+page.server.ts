@@ -1,0 +1,17 @@
+import { resultsAccess } from '$lib/server/analytics/access';
+import { loadResults } from '$lib/server/analytics/report';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, org, workshop } = await resultsAccess(event);
+	return {
+		workshop: {
+			id: workshop.id,
+			title: workshop.title,
+			status: workshop.status,
+			startedAt: workshop.startedAt,
+			endedAt: workshop.endedAt
+		},
+		results: await loadResults(db, workshop, org.minGroupSize)
+	};
+};

@@ -1,0 +1,91 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { meetsMinimumGroup } from '$lib/domain/metrics';
+import { resultsAccess } from '$lib/server/analytics/access';
+import { toCsv } from '$lib/server/analytics/csv';
+import {
+	aggregateJson,
+	aggregateTable,
+	ANSWER_HEADER,
+	answerCells,
+	anonymousAnswers,
+	EXPORT_FORMATS,
+	EXPORT_KINDS,
+	exportFileName
+} from '$lib/server/analytics/exports';
+import {
+	countRespondents,
+	listAnswers,
+	listValueFacts,
+	listVotingActivities
+} from '$lib/server/analytics/queries';
+import { loadResults } from '$lib/server/analytics/report';
+import type { RequestHandler } from './$types';
+
+const ExportQuery = z.object({
+	format: z.enum(EXPORT_FORMATS),
+	kind: z.enum(EXPORT_KINDS)
+});
+
+const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
+
+/**
+ * A workshop's aggregates or its anonymous answers, as CSV or JSON. Refused (409, with the
+ * reason) while fewer people answered than the organisation's minimum group size.
+ */
+export const GET: RequestHandler = async (event) => {
+	const { db, org, workshop } = await resultsAccess(event);
+	const parsed = ExportQuery.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!parsed.success) {
+		error(400, 'Ask for format=csv or format=json, and kind=aggregates or kind=answers.');
+	}
+	const { format, kind } = parsed.data;
+	const min = org.minGroupSize;
+	const tooFew = (n: number) =>
+		error(409, `Too few respondents to export: shown from ${min} people, ${n} answered so far.`);
+
+	let body: string;
+	if (kind === 'aggregates') {
+		const results = await loadResults(db, workshop, min);
+		if (results.tooFew) tooFew(results.respondents);
+		const table = aggregateTable(results);
+		body =
+			format === 'csv'
+				? toCsv(table.header, table.rows)
+				: JSON.stringify(
+						aggregateJson({ id: workshop.id, title: workshop.title }, results),
+						null,
+						2
+					);
+	} else {
+		const activities = await listVotingActivities(db, workshop.id);
+		const ids = activities.map((a) => a.id);
+		const respondents = await countRespondents(db, workshop.id, ids);
+		if (!meetsMinimumGroup(respondents.all, min)) tooFew(respondents.all);
+		const answers = await listAnswers(db, ids);
+		const values = await listValueFacts(db, workshop.teamId, [
+			...new Set(answers.flatMap((a) => (a.valueId ? [a.valueId] : [])))
+		]);
+		const rows = anonymousAnswers(answers, activities, respondents.byActivity, values, min);
+		body =
+			format === 'csv'
+				? toCsv(ANSWER_HEADER, answerCells(rows))
+				: JSON.stringify(
+						{
+							workshop: { id: workshop.id, title: workshop.title },
+							minGroupSize: min,
+							answers: rows
+						},
+						null,
+						2
+					);
+	}
+	const name = exportFileName(workshop.title, kind, format);
+	return new Response(body, {
+		headers: {
+			'content-type': TYPES[format],
+			'content-disposition': `attachment; filename="${name}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};
