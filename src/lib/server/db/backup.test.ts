@@ -124,7 +124,8 @@ async function seededLiveDatabase() {
 	return dump(liveUrl);
 }
 
-describe('npm run backup and npm run restore', () => {
+// Each test starts the scripts as processes (tsx): generous on a busy machine.
+describe('npm run backup and npm run restore', { timeout: 60_000 }, () => {
 	it('copies a database that another process is writing to, consistently, and restores it', async () => {
 		const seeded = await seededLiveDatabase();
 		const writer = await startWriter(liveUrl);
