@@ -105,6 +105,9 @@ test.describe('an owner takes the data out, then deletes it', () => {
 		await expect(page.getByText(t('data_error_name_mismatch'))).toBeVisible();
 		await expect(confirmWorkshop).toHaveAttribute('aria-invalid', 'true');
 		await expectAccessible(page);
+		await page
+			.locator('.danger-zone')
+			.screenshot({ path: testInfo.outputPath('workshop-delete-refused.png') });
 		expect(await count('select count(*) from workshops where id = ?', world.workshop.id)).toBe(1);
 		await confirmWorkshop.fill(title);
 		await page.getByRole('button', { name: t('data_delete_workshop_submit') }).click();
@@ -135,6 +138,7 @@ test.describe('an owner takes the data out, then deletes it', () => {
 		// A team, with its workshop and map.
 		const teamB = await one('select name from teams where id = ?', world.teamB);
 		await page.goto(`/o/${world.org}/t/${world.teamB}`);
+		await page.screenshot({ path: testInfo.outputPath('team.png'), fullPage: true });
 		await page.getByLabel(t('data_confirm_label', { name: teamB })).fill(teamB);
 		await page.getByRole('button', { name: t('data_delete_team_submit') }).click();
 		await expect(page.getByText(t('data_team_deleted'))).toBeVisible();
