@@ -1,6 +1,14 @@
 import { createClient } from '@libsql/client';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,6 +59,7 @@ async function startWriter(url: string): Promise<{ stop: () => Promise<number> }
 		const c = createClient({ url: ${JSON.stringify(url)}, timeout: 5000 });
 		let i = 0;
 		(async () => {
+			await c.execute('PRAGMA journal_mode = WAL');
 			for (;;) {
 				i++;
 				await c.batch([
@@ -73,9 +82,24 @@ async function startWriter(url: string): Promise<{ stop: () => Promise<number> }
 			child.kill('SIGKILL');
 			await exited;
 			children.delete(child);
-			return writerRows(url);
+			return writerRowsElsewhere(url);
 		}
 	};
+}
+
+/** The writer's rows, counted by another process (so that this one never holds the file). */
+function writerRowsElsewhere(url: string): Promise<number> {
+	const script = `
+		const { createClient } = require('@libsql/client');
+		const c = createClient({ url: ${JSON.stringify(url)} });
+		c.execute("select count(*) as n from users where id like 'w-%'").then((r) => console.log(r.rows[0].n));`;
+	return new Promise((done, fail) => {
+		const child = spawn(process.execPath, ['-e', script], { cwd: ROOT });
+		let out = '';
+		child.stdout.on('data', (c: Buffer) => (out += c));
+		child.stderr.on('data', (c: Buffer) => fail(new Error(c.toString())));
+		child.on('exit', () => done(Number(out.trim())));
+	});
 }
 
 async function writerRows(url: string): Promise<number> {
@@ -117,11 +141,20 @@ const withoutWriter = (tables: Record<string, string[]>) => ({
 	sessions: tables.sessions.filter((r) => !r.startsWith('["s-'))
 });
 
+/**
+ * The app's database at `liveUrl`, with a seeded workshop, as a file this process never opened:
+ * libsql keeps a closed file's locks until its objects are collected, and the restore must see
+ * only the processes that really hold it (the writer). Returns the rows it holds.
+ */
 async function seededLiveDatabase() {
-	const { db, client } = await openDatabase({ url: liveUrl });
+	const seedUrl = `file:${join(dir, 'seed.db')}`;
+	const { db, client } = await openDatabase({ url: seedUrl });
 	await seedWorkshop(db, { values: 6 });
+	mkdirSync(join(dir, 'data'), { recursive: true });
+	await client.execute({ sql: 'VACUUM INTO ?', args: [join(dir, 'data', 'live.db')] });
+	const rows = await dump(seedUrl);
 	client.close();
-	return dump(liveUrl);
+	return rows;
 }
 
 // Each test starts the scripts as processes (tsx): generous on a busy machine.

@@ -139,9 +139,20 @@ export async function backupDatabase(url: string, target: string): Promise<Datab
  * Whether some process has the database open. SQLite lets a WAL database leave WAL mode only
  * when no other connection has it open (each holds a lock on the `-shm` file while
  * connected), so trying to is how we tell; the mode is set back at once. Only used on a file
- * about to be replaced.
+ * about to be replaced. A running app holds its connection all the time, so the answer is
+ * "in use" only when a few tries in a row say so: a process that is just closing (its last
+ * checkpoint) is not an app. Run it in a process of its own, as the script does: one that
+ * closed a libsql client on the file may hold it until the client's objects are collected.
  */
-export async function databaseInUse(path: string): Promise<boolean> {
+export async function databaseInUse(path: string, tries = 5): Promise<boolean> {
+	for (let attempt = 1; ; attempt++) {
+		if (!(await heldByAnother(path))) return false;
+		if (attempt >= tries) return true;
+		await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+	}
+}
+
+async function heldByAnother(path: string): Promise<boolean> {
 	if (!existsSync(path)) return false;
 	const client = createClient({ url: fileUrl(path), timeout: 0 });
 	try {
