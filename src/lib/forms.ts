@@ -12,7 +12,8 @@ export type FieldErrorCode =
 	| 'credentials'
 	| 'throttled'
 	| 'email_taken'
-	| 'has_votes';
+	| 'has_votes'
+	| 'name_mismatch';
 
 export interface FieldError {
 	code: FieldErrorCode;

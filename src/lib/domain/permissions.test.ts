@@ -9,6 +9,7 @@ describe('can', () => {
 	it('lets owners do everything, on any team', () => {
 		const actions: Action[] = [
 			'org.manage',
+			'org.data',
 			'members.manage',
 			'members.list',
 			'teams.create',
@@ -22,6 +23,7 @@ describe('can', () => {
 	it('keeps organisation management with owners', () => {
 		for (const role of ROLES.filter((r) => r !== 'owner')) {
 			expect(can(role, 'org.manage')).toBe(false);
+			expect(can(role, 'org.data')).toBe(false);
 			expect(can(role, 'members.manage')).toBe(false);
 			expect(can(role, 'teams.create')).toBe(false);
 			expect(can(role, 'team.manage', mine)).toBe(false);

@@ -12,6 +12,7 @@ import type { Role } from './culture';
  */
 export type Action =
 	| 'org.manage' // rename, minimum group size
+	| 'org.data' // export everything; delete workshops, teams, the organisation
 	| 'members.manage' // invite, change roles, remove
 	| 'members.list'
 	| 'teams.create'
@@ -28,6 +29,7 @@ export function can(role: Role, action: Action, team?: TeamContext): boolean {
 	if (role === 'owner') return true;
 	switch (action) {
 		case 'org.manage':
+		case 'org.data':
 		case 'members.manage':
 		case 'teams.create':
 		case 'team.manage':

@@ -97,6 +97,14 @@ export const EXPECTED: Expectations = {
 		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 		POST:                                       OWNER_ONLY,
 	},
+	// Export and deletion: the owner's alone. The empty form lacks the typed name.
+	'/o/[orgId]/settings/data': {
+		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/deleteOrganisation':                OWNER_ONLY,
+	},
+	'/o/[orgId]/settings/data/export': {
+		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
 
 	// ------------------------------------------------------- a team (team A unless said otherwise)
 	//                                           owner facA facB leadA leadB viewer other anon partA partB
@@ -107,6 +115,7 @@ export const EXPECTED: Expectations = {
 		'POST ?/rename':                            OWNER_ONLY,
 		'POST ?/addMember':                         OWNER_ONLY,
 		'POST ?/removeMember':                      OWNER_ONLY,
+		'POST ?/deleteTeam':                        OWNER_ONLY,
 	},
 	'/o/[orgId]/t/[teamId]/map': {
 		GET:                                        READ_A,
@@ -160,6 +169,7 @@ export const EXPECTED: Expectations = {
 		'POST ?/moveActivity':                      EDIT_A,
 		// Nothing to send (W collects no cards), and sending twice adds nothing twice.
 		'POST ?/sendToMap':                         [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/delete':                            OWNER_ONLY,
 	},
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/console': {
 		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],

@@ -151,6 +151,8 @@ test('participants take part from their phones, with and without JavaScript', as
 	await expect(ann.page.getByText(t('room_rate_progress', { done: 1, total: 6 }))).toBeVisible();
 	await ann.score(ann.ratingOf(question('assumed', 'Candour')), 2).check({ force: true });
 	await expect(ann.page.getByText(t('room_rate_progress', { done: 2, total: 6 }))).toBeVisible();
+	// The count follows the taps at once; the reload waits for the save, which it would cut off.
+	await expect(ann.page.getByText(t('common_saved'))).toBeAttached();
 	await ann.page.reload();
 	await expect(ann.score(annFirst, 4)).toBeChecked();
 	await expect(ann.page.getByText(t('room_rate_progress', { done: 2, total: 6 }))).toBeVisible();

@@ -85,6 +85,11 @@ export function forgetParticipant(participantId: string) {
 	for (const [hash, p] of known) if (p.id === participantId) known.delete(hash);
 }
 
+/** A workshop that was deleted: none of its participants' tokens may work any more. */
+export function forgetWorkshopParticipants(workshopId: string) {
+	for (const [hash, p] of known) if (p.workshopId === workshopId) known.delete(hash);
+}
+
 export function forgetAllParticipants() {
 	known.clear();
 	unknown.clear();

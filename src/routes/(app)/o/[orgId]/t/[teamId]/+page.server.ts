@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
 import {
@@ -9,6 +9,8 @@ import {
 	renameTeam
 } from '$lib/server/accounts/queries';
 import { teamAccess } from '$lib/server/auth/guards';
+import { refuseUnconfirmed } from '$lib/server/data/forms';
+import { deleteTeam } from '$lib/server/data/queries';
 import { DomainError } from '$lib/server/errors';
 import { invalid, nameField, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,10 +21,11 @@ const Person = z.object({ userId: z.string().min(1).max(64) });
 export const load: PageServerLoad = async (event) => {
 	const { db, org, team, role } = await teamAccess(event);
 	const members = await listTeamMembers(db, team.id);
-	if (!can(role, 'team.manage')) return { members, candidates: [] };
+	const canDelete = can(role, 'org.data');
+	if (!can(role, 'team.manage')) return { members, candidates: [], canDelete };
 	const inTeam = new Set(members.map((p) => p.userId));
 	const candidates = (await listMembers(db, org.id)).filter((p) => !inTeam.has(p.userId));
-	return { members, candidates };
+	return { members, candidates, canDelete };
 };
 
 export const actions: Actions = {
@@ -62,5 +65,13 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { removed: null });
 		await removeTeamMember(db, team.id, parsed.data.userId);
 		return { removed: parsed.data.userId };
+	},
+
+	deleteTeam: async (event) => {
+		const { db, org, team } = await teamAccess(event, 'org.data');
+		const refused = refuseUnconfirmed(await event.request.formData(), team.name);
+		if (refused) return refused;
+		await deleteTeam(db, org.id, team.id);
+		redirect(303, `/o/${org.id}?deleted=team`);
 	}
 };

@@ -1,10 +1,12 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { canAddActivity, canEditActivity, canReshapeAgenda } from '$lib/domain/agenda';
 import { move } from '$lib/domain/culture';
-import type { Action } from '$lib/domain/permissions';
+import { can, type Action } from '$lib/domain/permissions';
 import { defaultConfig } from '$lib/domain/templates';
 import { activityKindName } from '$lib/components/workshops/names';
 import { teamAccess } from '$lib/server/auth/guards';
+import { refuseUnconfirmed } from '$lib/server/data/forms';
+import { deleteWorkshop } from '$lib/server/data/queries';
 import { loadedRoom, refreshWorkshop } from '$lib/server/live/rooms';
 import { invalid, parseForm } from '$lib/server/validation';
 import {
@@ -84,11 +86,20 @@ export const load: PageServerLoad = async (event) => {
 		values,
 		commitments,
 		canFacilitate: canEditMap,
+		canDelete: can(access.role, 'org.data'),
 		hasCollect: activities.some((a) => a.kind === 'collect')
 	};
 };
 
 export const actions = {
+	delete: async (event) => {
+		const { db, org, team, workshop } = await workshopAccess(event, 'org.data');
+		const refused = refuseUnconfirmed(await event.request.formData(), workshop.title);
+		if (refused) return refused;
+		await deleteWorkshop(db, team.id, workshop.id);
+		redirect(303, `/o/${org.id}/t/${team.id}/workshops?deleted=workshop`);
+	},
+
 	rename: async (event) => {
 		const { db, team, workshop } = await workshopAccess(event, 'map.edit');
 		const parsed = parseForm(RenameForm, await event.request.formData());

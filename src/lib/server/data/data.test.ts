@@ -1,0 +1,245 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addTeamMember, createInvitation, createTeam } from '../accounts/queries';
+import { createElement } from '../culture/queries';
+import type { Database } from '../db';
+import {
+	commitments,
+	memberships,
+	sessions,
+	upvotes,
+	users,
+	valueLenses
+} from '../db/schema';
+import { testDatabase } from '../db/testing';
+import { seedWorkshop } from '../live/testing';
+import { addCard, addParticipant, writeVotes } from '../workshops/queries';
+import { EXPORTED, exportOrganisation, NOT_EXPORTED, schemaTables } from './export';
+import { deleteOrganisation, deleteTeam, deleteWorkshop } from './queries';
+
+let db: Database;
+let close: () => void;
+beforeEach(async () => ({ db, close } = await testDatabase()));
+afterEach(() => close());
+
+/** An organisation as it looks after a few workshops: every table of the schema has rows. */
+async function fillOrganisation(label: string, participantCount = 6) {
+	const seeded = await seedWorkshop(db, {
+		values: 3,
+		lenses: ['current', 'strategic'],
+		email: `${label}@example.org`,
+		minGroupSize: 5
+	});
+	const { orgId, teamId, valueIds, workshopId, activities } = seeded;
+	const secondTeam = await createTeam(db, orgId, `${label} second team`);
+	await db.insert(valueLenses).values(valueIds.map((valueId) => ({ valueId, lens: 'current' as const })));
+	await createElement(db, teamId, seeded.userId, {
+		valueId: valueIds[0],
+		lens: 'current',
+		kind: 'looks_like',
+		name: null,
+		text: 'Says what they will do, then does it.'
+	});
+	await createElement(db, secondTeam, seeded.userId, {
+		valueId: null,
+		lens: 'current',
+		kind: 'ritual',
+		name: 'Demo',
+		text: 'Fridays'
+	});
+	const leaderId = `${label}-leader`;
+	await db.insert(users).values({
+		id: leaderId,
+		email: `${label}-leader@example.org`,
+		name: 'Leader',
+		passwordHash: '$argon2id$secret'
+	});
+	await db.insert(memberships).values({ orgId, userId: leaderId, role: 'leader' });
+	await addTeamMember(db, orgId, teamId, leaderId);
+	await db.insert(sessions).values({ id: `${label}-session`, userId: leaderId, expiresAt: new Date(Date.now() + 1e6) });
+	await createInvitation(db, { orgId, role: 'viewer', teamId, createdBy: seeded.userId });
+	await db.insert(commitments).values({
+		id: `${label}-commitment`,
+		teamId,
+		valueId: valueIds[0],
+		leaderId,
+		action: 'Open every retro with what went well',
+		signal: 'People speak first',
+		dueOn: '2026-12-31',
+		workshopId
+	});
+	const people = [];
+	for (let i = 0; i < participantCount; i++) {
+		people.push(await addParticipant(db, workshopId, i === 0 ? 'Secret Nick' : null));
+	}
+	await writeVotes(
+		db,
+		people.map((p, i) => ({
+			activityId: activities.rate.id,
+			participantId: p.id,
+			replaceAll: false,
+			answers: valueIds.map((valueId) => ({
+				itemId: `${valueId}:current`,
+				valueId,
+				cardId: null,
+				lens: 'current',
+				score: (i % 3) + 5
+			}))
+		}))
+	);
+	// Two people gave dots: fewer than the minimum group size.
+	await writeVotes(
+		db,
+		people.slice(0, 2).map((p) => ({
+			activityId: activities.dots.id,
+			participantId: p.id,
+			replaceAll: true,
+			answers: [{ itemId: `${valueIds[1]}:strategic`, valueId: valueIds[1], cardId: null, lens: 'strategic', score: 5 }]
+		}))
+	);
+	const cardId = await addCard(db, activities.outsider.id, people[0].id, 'We never hear back about ideas');
+	await db.insert(upvotes).values(people.slice(1, 4).map((p) => ({ cardId, participantId: p.id })));
+	return { ...seeded, secondTeam, leaderId, people, cardId };
+}
+
+async function countRows(): Promise<Record<string, number>> {
+	const counts: Record<string, number> = {};
+	for (const table of schemaTables()) {
+		const [row] = await db.all<{ n: number }>(`select count(*) as n from "${table}"`);
+		counts[table] = row.n;
+	}
+	return counts;
+}
+
+const difference = (before: Record<string, number>, after: Record<string, number>) =>
+	Object.fromEntries(
+		Object.keys(before)
+			.filter((t) => before[t] !== after[t])
+			.map((t) => [t, after[t] - before[t]])
+	);
+
+describe('the export', () => {
+	it('names every table of the schema: exported, or left out with a reason', () => {
+		const named = [...Object.keys(EXPORTED), ...Object.keys(NOT_EXPORTED)].sort();
+		expect(named).toEqual(schemaTables());
+	});
+
+	it("holds all of the organisation's rows, and nothing of another's or of a participant's identity", async () => {
+		const mine = await fillOrganisation('mine');
+		const theirs = await fillOrganisation('theirs');
+		const data = await exportOrganisation(db, { id: mine.orgId, name: 'Acme', minGroupSize: 5 });
+
+		expect(Object.keys(data.tables).sort()).toEqual(Object.keys(EXPORTED).sort());
+		for (const [table, rows] of Object.entries(data.tables)) {
+			expect(rows.length, `${table} has rows in the export`).toBeGreaterThan(0);
+		}
+		expect(data.tables.teams.map((t) => t.id).sort()).toEqual([mine.teamId, mine.secondTeam].sort());
+		expect(data.tables.users.map((u) => u.id).sort()).toEqual([mine.leaderId, mine.userId].sort());
+		expect(data.tables.culture_elements).toHaveLength(2);
+		expect(data.tables.commitments[0]).toMatchObject({ action: 'Open every retro with what went well' });
+		expect(data.tables.participants).toEqual([{ workshop_id: mine.workshopId, count: 6 }]);
+		expect(data.tables.upvotes).toEqual([{ card_id: mine.cardId, count: 3 }]);
+		expect(data.tables.cards[0]).not.toHaveProperty('participant_id');
+		// The rating (6 answered) as counts per score; the dots (2 answered) withheld.
+		const rating = data.tables.votes.filter((v) => v.activity_id === mine.activities.rate.id);
+		expect(rating.reduce((sum, v) => sum + Number(v.count), 0)).toBe(18);
+		expect(rating.every((v) => !('participant_id' in v))).toBe(true);
+		expect(data.tables.votes.filter((v) => v.activity_id === mine.activities.dots.id)).toEqual([
+			{ activity_id: mine.activities.dots.id, respondents: 2, withheld: 'fewer than 5 answered' }
+		]);
+		expect(data.tables.organisations[0].created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+		const text = JSON.stringify(data);
+		const secrets = [
+			...mine.people.flatMap((p) => [p.id, p.token]),
+			'Secret Nick',
+			'$argon2id$secret',
+			'mine-session',
+			theirs.orgId,
+			theirs.teamId,
+			theirs.workshopId,
+			'theirs@example.org'
+		];
+		for (const secret of secrets) expect(text).not.toContain(secret);
+		expect(text).not.toMatch(/token_hash|password_hash|"nickname"/);
+	});
+});
+
+describe('deleting', () => {
+	it('a workshop removes it and everything of it, and nothing else', async () => {
+		const mine = await fillOrganisation('mine');
+		const before = await countRows();
+		expect(await deleteWorkshop(db, mine.secondTeam, mine.workshopId)).toBe(false);
+		expect(await countRows()).toEqual(before);
+
+		expect(await deleteWorkshop(db, mine.teamId, mine.workshopId)).toBe(true);
+		expect(difference(before, await countRows())).toEqual({
+			workshops: -1,
+			activities: -4,
+			participants: -6,
+			votes: -(6 * 3 + 2),
+			cards: -1,
+			upvotes: -3
+		});
+		// The commitment made in it stays the team's, without the link.
+		const [commitment] = await db.select().from(commitments);
+		expect(commitment.workshopId).toBeNull();
+	});
+
+	it('a team removes it and all it holds, and leaves the other team', async () => {
+		const mine = await fillOrganisation('mine');
+		const before = await countRows();
+		expect(await deleteTeam(db, 'another-org', mine.teamId)).toBe(false);
+		expect(await deleteTeam(db, mine.orgId, mine.teamId)).toBe(true);
+		expect(difference(before, await countRows())).toEqual({
+			teams: -1,
+			team_members: -1,
+			culture_values: -3,
+			value_lenses: -3,
+			culture_elements: -1,
+			workshops: -1,
+			activities: -4,
+			participants: -6,
+			votes: -20,
+			cards: -1,
+			upvotes: -3,
+			commitments: -1
+		});
+		// The invitation into the team stays the organisation's, now without a team.
+		expect((await db.query.invitations.findFirst())?.teamId).toBeNull();
+	});
+
+	it("the organisation removes every row of it, keeps the people's accounts, and leaves other organisations whole", async () => {
+		const mine = await fillOrganisation('mine');
+		await fillOrganisation('theirs');
+		const before = await countRows();
+		const exported = await exportOrganisation(db, { id: mine.orgId, name: 'Acme', minGroupSize: 5 });
+
+		expect(await deleteOrganisation(db, mine.orgId)).toBe(true);
+		const after = await countRows();
+		// Exactly what the export held of each table is gone (the participants' and answers'
+		// counts stand for their rows); staff accounts and their sessions stay.
+		const rowsOf = (table: string) =>
+			exported.tables[table].reduce((sum, row) => sum + (typeof row.count === 'number' ? row.count : 1), 0);
+		expect(difference(before, after)).toEqual({
+			organisations: -1,
+			memberships: -rowsOf('memberships'),
+			invitations: -rowsOf('invitations'),
+			teams: -2,
+			team_members: -1,
+			culture_values: -3,
+			value_lenses: -3,
+			culture_elements: -2,
+			workshops: -1,
+			activities: -4,
+			participants: -6,
+			votes: -20,
+			cards: -1,
+			upvotes: -3,
+			commitments: -1
+		});
+		expect(after.users).toBe(before.users);
+		const left = await exportOrganisation(db, { id: mine.orgId, name: 'Acme', minGroupSize: 5 });
+		expect(Object.values(left.tables).every((rows) => rows.length === 0)).toBe(true);
+		expect(await deleteOrganisation(db, mine.orgId)).toBe(false);
+	});
+});
