@@ -22,7 +22,7 @@ interface Send {
 	cookies?: Record<string, string>;
 }
 
-type Table = 'culture_values' | 'culture_elements' | 'invitations';
+type Table = 'culture_values' | 'culture_elements' | 'invitations' | 'commitments';
 
 interface Situation {
 	world: World;
@@ -87,6 +87,19 @@ const HOW: Record<string, Record<string, How>> = {
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/console': {
 		'GET · the workshop of team B': ({ world }) => ({
 			params: { workshopId: world.otherWorkshop.id }
+		})
+	},
+	'/o/[orgId]/t/[teamId]/commitments/[commitmentId]': {
+		'GET · a commitment of team B': ({ world }) => ({
+			params: { commitmentId: world.commitmentB }
+		}),
+		// Marking done closes it for good: each allowed actor closes one of its own.
+		'POST ?/done': async ({ world, succeeds, keep }) => ({
+			params: {
+				commitmentId: succeeds
+					? await world.throwawayCommitment()
+					: await keep('commitments', () => world.throwawayCommitment())
+			}
 		})
 	},
 	'/join/[[code]]': {
@@ -282,7 +295,8 @@ test.describe('the route-by-role walk', () => {
 			valueId: world.valueA,
 			workshopId: world.workshop.id,
 			code: world.workshop.joinCode,
-			token: world.usedInvitation
+			token: world.usedInvitation,
+			commitmentId: world.commitmentA
 		};
 
 		const mismatches: string[] = [];

@@ -37,6 +37,9 @@ const JOIN_B = '303 /join/{codeB}?reason=join';
 const READ_A: Row =               [200, 200, 200, 200, 403, 200, 404, IN,  IN,  IN ];
 // prettier-ignore
 const EDIT_A: Row =               [400, 400, 403, 403, 403, 403, 404, IN,  IN,  IN ];
+// Team A's staff, and leadA for their own commitments.
+// prettier-ignore
+const LEAD_A: Row =               [400, 400, 403, 400, 403, 403, 404, IN,  IN,  IN ];
 // prettier-ignore
 const OWNER_ONLY: Row =           [400, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ];
 
@@ -142,6 +145,21 @@ export const EXPECTED: Expectations = {
 		'POST ?/archiveElement':                    EDIT_A,
 		'POST ?/restoreElement':                    EDIT_A,
 		'POST ?/deleteElement':                     [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+
+	// ------------------------------------------- team A's commitments: leadA's unless said otherwise
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/o/[orgId]/t/[teamId]/commitments': {
+		GET:                                        READ_A,
+		// A leader of the team writes their own; staff of the team write anyone's.
+		'POST ?/create':                            LEAD_A,
+	},
+	'/o/[orgId]/t/[teamId]/commitments/[commitmentId]': {
+		GET:                                        READ_A,
+		'GET · a commitment of team B':             [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+		'POST ?/checkin':                           LEAD_A,
+		'POST ?/drop':                              LEAD_A,
+		'POST ?/done':                              [200, 200, 403, 200, 403, 403, 404, IN,  IN,  IN ],
 	},
 
 	// -------------------------------------------------- team A's workshops: W unless said otherwise
