@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addTeamMember, createTeam } from '../accounts/queries';
 import type { Database } from '../db';
@@ -9,7 +9,8 @@ import {
 	memberships,
 	organisations,
 	teams,
-	users
+	users,
+	workshops
 } from '../db/schema';
 import { testDatabase } from '../db/testing';
 import { DomainError } from '../errors';
@@ -23,6 +24,7 @@ import {
 	getCommitment,
 	listCheckins,
 	listCommitmentRecords,
+	listReviewItems,
 	listTeamCommitments,
 	listTeamLeaders
 } from './queries';
@@ -143,5 +145,32 @@ describe('commitments', () => {
 		expect(await db.select().from(commitments)).toHaveLength(0);
 		expect(await db.select().from(commitmentCheckins)).toHaveLength(0);
 		await db.delete(organisations).where(eq(organisations.id, seeded.orgId));
+	});
+});
+
+describe('listReviewItems', () => {
+	it('looks back on what was made since the last workshop, and on what is still open', async () => {
+		const now = new Date('2026-05-15T10:00:00Z');
+		const old = await createCommitment(db, { ...fields(), action: 'Old, done' });
+		const stillOpen = await createCommitment(db, {
+			...fields(),
+			action: 'Old, open',
+			dueOn: '2026-05-01'
+		});
+		await closeCommitment(db, seeded.teamId, old, { status: 'done' });
+		await db
+			.update(commitments)
+			.set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+			.where(inArray(commitments.id, [old, stillOpen]));
+		await db
+			.update(workshops)
+			.set({ startedAt: new Date('2026-03-01T00:00:00Z') })
+			.where(eq(workshops.id, seeded.workshopId));
+		const recent = await createCommitment(db, { ...fields(), action: 'Recent, dropped' });
+		await closeCommitment(db, seeded.teamId, recent, { status: 'dropped', reason: 'x' });
+		expect(await listReviewItems(db, seeded.teamId, now)).toEqual([
+			{ leaderName: 'Lena', action: 'Old, open', status: 'open', overdue: true },
+			{ leaderName: 'Lena', action: 'Recent, dropped', status: 'dropped', overdue: false }
+		]);
 	});
 });

@@ -3,8 +3,8 @@
  * check-ins, writing one by hand, completing and dropping. Commitments from a workshop's
  * commit activity are the same rows (room/commitments.ts writes them), so they show up here.
  */
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { CommitmentRecord, CommitmentStatus } from '../../domain/commitments';
+import { and, asc, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { isOverdue, type CommitmentRecord, type CommitmentStatus } from '../../domain/commitments';
 import type { Database } from '../db';
 import {
 	commitmentCheckins,
@@ -215,4 +215,40 @@ export async function listCommitmentRecords(db: Database, teamIds: string[]) {
 		})
 		.from(commitments)
 		.where(inArray(commitments.teamId, teamIds));
+}
+
+/**
+ * What a new workshop's review looks back on: every commitment made since the team's last
+ * workshop began (done, dropped or open), and every older one still open.
+ */
+export async function listReviewItems(db: Database, teamId: string, now = new Date()) {
+	const [last] = await db
+		.select({ startedAt: workshops.startedAt, createdAt: workshops.createdAt })
+		.from(workshops)
+		.where(eq(workshops.teamId, teamId))
+		.orderBy(desc(workshops.createdAt))
+		.limit(1);
+	const since = last ? (last.startedAt ?? last.createdAt) : new Date(0);
+	const rows = await db
+		.select({
+			leaderName: users.name,
+			action: commitments.action,
+			status: commitments.status,
+			dueOn: commitments.dueOn
+		})
+		.from(commitments)
+		.innerJoin(users, eq(users.id, commitments.leaderId))
+		.where(
+			and(
+				eq(commitments.teamId, teamId),
+				or(gte(commitments.createdAt, since), eq(commitments.status, 'open'))
+			)
+		)
+		.orderBy(asc(users.name), asc(commitments.dueOn), asc(commitments.createdAt));
+	return rows.map((r) => ({
+		leaderName: r.leaderName,
+		action: r.action,
+		status: r.status,
+		overdue: isOverdue(r, now)
+	}));
 }
