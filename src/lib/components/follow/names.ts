@@ -1,4 +1,5 @@
 import type { CommitmentStatus } from '$lib/domain/commitments';
+import type { SafetyStatement } from '$lib/domain/pulse';
 import { m } from '$lib/paraglide/messages';
 
 export function statusLabel(status: CommitmentStatus): string {
@@ -7,4 +8,12 @@ export function statusLabel(status: CommitmentStatus): string {
 		done: m.follow_status_done,
 		dropped: m.follow_status_dropped
 	}[status]();
+}
+
+export function safetyStatement(statement: SafetyStatement): string {
+	return {
+		speak_up: m.follow_safety_speak_up,
+		mistakes: m.follow_safety_mistakes,
+		ask_help: m.follow_safety_ask_help
+	}[statement]();
 }
