@@ -102,6 +102,13 @@ const HOW: Record<string, Record<string, How>> = {
 			}
 		})
 	},
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
+		'GET · a pulse of team B': ({ world }) => ({ params: { pulseId: world.pulseB.id } })
+	},
+	'/pulse/[code]': {
+		GET: ({ world }) => ({ params: { code: world.pulseA.code } }),
+		POST: ({ world }) => ({ params: { code: world.pulseA.code } })
+	},
 	'/join/[[code]]': {
 		POST: ({ world }) => ({
 			params: { code: world.workshop.joinCode },
@@ -296,7 +303,8 @@ test.describe('the route-by-role walk', () => {
 			workshopId: world.workshop.id,
 			code: world.workshop.joinCode,
 			token: world.usedInvitation,
-			commitmentId: world.commitmentA
+			commitmentId: world.commitmentA,
+			pulseId: world.pulseA.id
 		};
 
 		const mismatches: string[] = [];

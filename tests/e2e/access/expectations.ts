@@ -162,6 +162,22 @@ export const EXPECTED: Expectations = {
 		'POST ?/done':                              [200, 200, 403, 200, 403, 403, 404, IN,  IN,  IN ],
 	},
 
+	// ------------------------------------------------------- team A's pulse checks: pulse A
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/o/[orgId]/t/[teamId]/pulses': {
+		GET:                                        READ_A,
+		'POST ?/create':                            EDIT_A,
+	},
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
+		GET:                                        READ_A,
+		'GET · a pulse of team B':                  [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+	},
+	// Anyone with the link answers, no account; an empty form is refused with what is missing.
+	'/pulse/[code]': {
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+		POST:                                       [400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+	},
+
 	// -------------------------------------------------- team A's workshops: W unless said otherwise
 	//                                           owner facA facB leadA leadB viewer other anon partA partB
 	'/o/[orgId]/t/[teamId]/workshops': {

@@ -64,6 +64,9 @@ export interface World {
 	/** A commitment of leadA in team A, and one of leadB in team B. */
 	commitmentA: string;
 	commitmentB: string;
+	/** An open pulse check of team A, and one of team B. */
+	pulseA: { id: string; code: string };
+	pulseB: { id: string; code: string };
 	/** The token of an invitation link that was used already. */
 	usedInvitation: string;
 	otherUserId: string;
@@ -233,6 +236,24 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 	const commitmentA = await createCommitment(teamA, leadA.userId, valueA);
 	const commitmentB = await createCommitment(teamB, leadB.userId, valueB);
 
+	/** A pulse check open from today, made on the team's pulse page. */
+	const createPulse = async (context: APIRequestContext, teamId: string) => {
+		const path = `/o/${org}/t/${teamId}/pulses`;
+		const today = new Date().toISOString().slice(0, 10);
+		const week = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+		const made = await postForm(context, origin, `${path}?/create`, {
+			opensOn: today,
+			closesOn: week,
+			cadenceWeeks: '4',
+			openQuestion: 'What would you change?'
+		});
+		const id = new RegExp(`^${path}/([^/?]+)$`).exec(made.location)?.[1];
+		if (!id) throw new Error(`Creating a pulse answered ${made.status} ${made.location}`);
+		return { id, code: await one('select code from pulses where id = ?', id) };
+	};
+	const pulseA = await createPulse(asFacA, teamA);
+	const pulseB = await createPulse(asFacB, teamB);
+
 	const tokenA = await participantToken(workshop);
 	const tokenB = await participantToken(otherWorkshop);
 
@@ -263,6 +284,8 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 		otherWorkshop,
 		commitmentA,
 		commitmentB,
+		pulseA,
+		pulseB,
 		usedInvitation,
 		otherUserId: other.userId,
 		actors,
