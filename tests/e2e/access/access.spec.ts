@@ -102,6 +102,10 @@ const HOW: Record<string, Record<string, How>> = {
 			}
 		})
 	},
+	'/o/[orgId]/t/[teamId]/dashboard': {
+		'GET · ?value= a value of team A': ({ world }) => ({ query: `?value=${world.valueA}` }),
+		'GET · ?value= a value of team B': ({ world }) => ({ query: `?value=${world.valueB}` })
+	},
 	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
 		'GET · a pulse of team B': ({ world }) => ({ params: { pulseId: world.pulseB.id } })
 	},

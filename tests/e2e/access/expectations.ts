@@ -96,6 +96,10 @@ export const EXPECTED: Expectations = {
 		'POST ?/invite':                            OWNER_ONLY,
 		'POST ?/revoke':                            [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 	},
+	// Management across teams: not for leaders, who see their own teams' dashboards.
+	'/o/[orgId]/dashboard': {
+		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
+	},
 	'/o/[orgId]/settings': {
 		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 		POST:                                       OWNER_ONLY,
@@ -160,6 +164,12 @@ export const EXPECTED: Expectations = {
 		'POST ?/checkin':                           LEAD_A,
 		'POST ?/drop':                              LEAD_A,
 		'POST ?/done':                              [200, 200, 403, 200, 403, 403, 404, IN,  IN,  IN ],
+	},
+
+	'/o/[orgId]/t/[teamId]/dashboard': {
+		GET:                                        READ_A,
+		'GET · ?value= a value of team A':          READ_A,
+		'GET · ?value= a value of team B':          [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
 	},
 
 	// ------------------------------------------------------- team A's pulse checks: pulse A

@@ -19,3 +19,23 @@ export function dayText(day: string): string {
 		new Date(`${day}T12:00:00Z`)
 	);
 }
+
+/** One line of a TrendChart. */
+export interface TrendSeries {
+	label: string;
+	colour: string;
+	/** One value per label; null where there is none (hidden or not measured). */
+	values: (number | null)[];
+}
+
+/** Distinct colours for lines, dark enough on white (WCAG 3:1 for graphics). */
+export const LINE_COLOURS = [
+	'#0b6e75',
+	'#a3367a',
+	'#2f5d9e',
+	'#8a4b00',
+	'#5b4a9e',
+	'#1d6b35',
+	'#b2182b',
+	'#41525f'
+];
