@@ -56,7 +56,16 @@ describe('monthlySeries', () => {
 		const series = monthlySeries(
 			[
 				pulse({ teamId: 'a', opensOn: '2026-01-05' }), // 5/10, +1 net of 5
-				pulse({ teamId: 'b', opensOn: '2026-01-19', respondents: 10, valueAnswers: 30, valueFavourable: 27, enpsAnswers: 10, promoters: 6, detractors: 1 }),
+				pulse({
+					teamId: 'b',
+					opensOn: '2026-01-19',
+					respondents: 10,
+					valueAnswers: 30,
+					valueFavourable: 27,
+					enpsAnswers: 10,
+					promoters: 6,
+					detractors: 1
+				}),
 				pulse({ teamId: 'c', opensOn: '2026-01-20', respondents: 2, valueFavourable: 0 }), // left out
 				pulse({ teamId: 'a', opensOn: '2026-02-02', respondents: 3 })
 			],
@@ -70,7 +79,11 @@ describe('monthlySeries', () => {
 			favourable: 80,
 			enps: 40
 		});
-		expect(series[1]).toMatchObject({ date: '2026-02', hidden: { n: 3, min: 5 }, favourable: null });
+		expect(series[1]).toMatchObject({
+			date: '2026-02',
+			hidden: { n: 3, min: 5 },
+			favourable: null
+		});
 	});
 });
 

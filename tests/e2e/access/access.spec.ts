@@ -113,6 +113,11 @@ const HOW: Record<string, Record<string, How>> = {
 		GET: ({ world }) => ({ params: { code: world.pulseA.code } }),
 		POST: ({ world }) => ({ params: { code: world.pulseA.code } })
 	},
+	'/pulse/[code]/board': {
+		GET: ({ world }) => ({ params: { code: world.pulseA.code } }),
+		'POST ?/post': ({ world }) => ({ params: { code: world.pulseA.code } }),
+		'POST ?/upvote': ({ world }) => ({ params: { code: world.pulseA.code } })
+	},
 	'/join/[[code]]': {
 		POST: ({ world }) => ({
 			params: { code: world.workshop.joinCode },

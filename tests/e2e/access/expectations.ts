@@ -182,6 +182,19 @@ export const EXPECTED: Expectations = {
 		GET:                                        READ_A,
 		'GET · a pulse of team B':                  [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
 	},
+	// The team's board: its members post and upvote, its facilitators triage.
+	'/o/[orgId]/t/[teamId]/board': {
+		GET:                                        READ_A,
+		'POST ?/post':                              LEAD_A,
+		'POST ?/upvote':                            LEAD_A,
+		'POST ?/triage':                            EDIT_A,
+	},
+	// The same board through a pulse link, for anyone who has it.
+	'/pulse/[code]/board': {
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+		'POST ?/post':                              [400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+		'POST ?/upvote':                            [400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+	},
 	// Anyone with the link answers, no account; an empty form is refused with what is missing.
 	'/pulse/[code]': {
 		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],

@@ -1,4 +1,5 @@
 import type { CommitmentStatus } from '$lib/domain/commitments';
+import type { BoardStatus } from '$lib/domain/board';
 import type { SafetyStatement } from '$lib/domain/pulse';
 import { m } from '$lib/paraglide/messages';
 
@@ -16,4 +17,13 @@ export function safetyStatement(statement: SafetyStatement): string {
 		mistakes: m.follow_safety_mistakes,
 		ask_help: m.follow_safety_ask_help
 	}[statement]();
+}
+
+export function boardStatusLabel(status: BoardStatus): string {
+	return {
+		new: m.follow_board_status_new,
+		heard: m.follow_board_status_heard,
+		acting: m.follow_board_status_acting,
+		done: m.follow_board_status_done
+	}[status]();
 }

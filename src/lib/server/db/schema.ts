@@ -8,6 +8,7 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
+import { BOARD_STATUSES } from '../../domain/board';
 import { ELEMENT_KINDS, LENSES, ROLES } from '../../domain/culture';
 import { ACTIVITY_KINDS, WORKSHOP_STATUSES, type ActivityConfig } from '../../domain/workshop';
 
@@ -455,8 +456,6 @@ export const pulseAnswers = sqliteTable(
 );
 
 // ------------------------------------------------------------ outsider-voice board
-
-export const BOARD_STATUSES = ['new', 'heard', 'acting', 'done'] as const;
 
 /** A standing board per team: complaints and ideas, anonymous, answered by facilitators. */
 export const boardPosts = sqliteTable(

@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 	const own = token ? await findOwnResponse(db, pulse.id, hashToken(token)) : null;
 	return {
 		teamName: pulse.teamName,
+		code: params.code,
 		opensOn: pulse.opensOn,
 		closesOn: pulse.closesOn,
 		openQuestion: pulse.openQuestion,
