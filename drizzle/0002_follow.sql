@@ -81,6 +81,17 @@ CREATE TABLE `pulse_responses` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `pulse_responses_pulse_token_key` ON `pulse_responses` (`pulse_id`,`token_hash`);--> statement-breakpoint
+CREATE TABLE `pulse_totals` (
+	`pulse_id` text PRIMARY KEY NOT NULL,
+	`respondents` integer NOT NULL,
+	`value_answers` integer NOT NULL,
+	`value_favourable` integer NOT NULL,
+	`enps_answers` integer NOT NULL,
+	`promoters` integer NOT NULL,
+	`detractors` integer NOT NULL,
+	FOREIGN KEY (`pulse_id`) REFERENCES `pulses`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `pulses` (
 	`id` text PRIMARY KEY NOT NULL,
 	`team_id` text NOT NULL,

@@ -7,6 +7,7 @@ import {
 	isOverdue,
 	openAndOverdue,
 	outcomeAt,
+	standingSeries,
 	type CommitmentRecord
 } from './commitments';
 
@@ -109,5 +110,32 @@ describe('checkinDate', () => {
 		expect(checkinDate('2026-02-30', now)).toBeNull();
 		expect(checkinDate('15-03-2026', now)).toBeNull();
 		expect(checkinDate(undefined, now)).toBeNull();
+	});
+});
+
+describe('standingSeries', () => {
+	it('agrees with followThroughAt and openAndOverdue at every instant', () => {
+		const records = [
+			c({ status: 'done', doneAt: at('2026-03-09T10:00:00Z') }),
+			c({ status: 'done', doneAt: at('2026-03-12T10:00:00Z') }),
+			c({ dueOn: '2026-03-20' }),
+			c({ status: 'dropped', dueOn: '2026-03-20', droppedAt: at('2026-03-15T10:00:00Z') }),
+			c({ status: 'dropped', dueOn: '2026-03-20', droppedAt: at('2026-03-25T10:00:00Z') }),
+			c({ createdAt: at('2026-03-18T00:00:00Z'), dueOn: '2026-03-19' })
+		];
+		const instants = Array.from(
+			{ length: 40 },
+			(_, i) => at('2026-02-28T12:00:00Z') + i * 86_400_000
+		);
+		const series = standingSeries(records, instants);
+		instants.forEach((instant, i) => {
+			const ft = followThroughAt(records, instant);
+			expect(series[i], new Date(instant).toISOString()).toEqual({
+				due: ft.due,
+				onTime: ft.onTime,
+				rate: ft.rate,
+				...openAndOverdue(records, instant)
+			});
+		});
 	});
 });

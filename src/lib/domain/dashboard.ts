@@ -5,7 +5,7 @@
  * minimum group size a pulse's numbers are hidden, with the reason, and it is left out of every
  * combination (so no total can be taken apart into a small group's answers).
  */
-import { followThroughAt, openAndOverdue, type CommitmentRecord } from './commitments';
+import { standingSeries, type CommitmentRecord } from './commitments';
 import { meetsMinimumGroup, trend, type Hidden, type Trend } from './metrics';
 
 /** One pulse as SQL sums it up. */
@@ -128,9 +128,13 @@ export function commitmentSeries(
 	records: readonly CommitmentRecord[],
 	days: readonly string[]
 ): CommitmentPoint[] {
-	return [...new Set(days)].sort().map((date) => {
-		const at = Date.parse(`${date}T23:59:59.999Z`);
-		const rate = followThroughAt(records, at);
-		return { date, rate: rate.rate, due: rate.due, ...openAndOverdue(records, at) };
+	const dates = [...new Set(days)].sort();
+	const standing = standingSeries(
+		records,
+		dates.map((date) => Date.parse(`${date}T23:59:59.999Z`))
+	);
+	return dates.map((date, i) => {
+		const { rate, due, open, overdue } = standing[i];
+		return { date, rate, due, open, overdue };
 	});
 }

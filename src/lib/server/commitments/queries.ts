@@ -199,10 +199,10 @@ export async function closeCommitment(
 	return result.rowsAffected > 0;
 }
 
-/** What follow-through needs of every commitment of some teams: no texts, no names. */
-export async function listCommitmentRecords(db: Database, teamIds: string[]) {
-	if (teamIds.length === 0) return [];
-	return db
+/** What follow-through needs of every commitment of some teams (or an organisation's). */
+export async function listCommitmentRecords(db: Database, scope: string[] | { orgId: string }) {
+	if (Array.isArray(scope) && scope.length === 0) return [];
+	const query = db
 		.select({
 			teamId: commitments.teamId,
 			leaderId: commitments.leaderId,
@@ -213,8 +213,10 @@ export async function listCommitmentRecords(db: Database, teamIds: string[]) {
 			droppedAt: commitments.droppedAt,
 			createdAt: commitments.createdAt
 		})
-		.from(commitments)
-		.where(inArray(commitments.teamId, teamIds));
+		.from(commitments);
+	return Array.isArray(scope)
+		? query.where(inArray(commitments.teamId, scope))
+		: query.innerJoin(teams, eq(teams.id, commitments.teamId)).where(eq(teams.orgId, scope.orgId));
 }
 
 /**

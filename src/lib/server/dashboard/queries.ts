@@ -16,60 +16,52 @@ import { followThroughAt, openAndOverdue } from '../../domain/commitments';
 import { meetsMinimumGroup, type Hidden } from '../../domain/metrics';
 import { isoDate } from '../../room/dates';
 import type { Database } from '../db';
-import {
-	cultureValues,
-	pulseAnswers,
-	pulseItems,
-	pulseResponses,
-	pulses,
-	teams
-} from '../db/schema';
+import { cultureValues, pulseAnswers, pulseItems, pulses, pulseTotals, teams } from '../db/schema';
 import { listCommitmentRecords } from '../commitments/queries';
 
 type Scope = { orgId: string } | { teamId: string };
 
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const row of rows) {
+		const group = groups.get(key(row));
+		if (group) group.push(row);
+		else groups.set(key(row), [row]);
+	}
+	return groups;
+}
+
 const inScope = (scope: Scope) =>
 	'teamId' in scope ? eq(pulses.teamId, scope.teamId) : eq(teams.orgId, scope.orgId);
 
-/** Sums per pulse: respondents, value answers and favourable ones, eNPS answers by group. */
+/** Sums per pulse (kept in `pulse_totals`): respondents, favourable answers, eNPS groups. */
 export async function listPulseAggregates(db: Database, scope: Scope): Promise<PulseAggregate[]> {
-	const [sums, respondents] = await Promise.all([
-		db
-			.select({
-				pulseId: pulses.id,
-				teamId: pulses.teamId,
-				opensOn: pulses.opensOn,
-				valueAnswers: sql<number>`coalesce(sum(case when ${pulseItems.kind} = 'value' then 1 else 0 end), 0)`,
-				valueFavourable: sql<number>`coalesce(sum(case when ${pulseItems.kind} = 'value' and ${pulseAnswers.score} >= 4 then 1 else 0 end), 0)`,
-				enpsAnswers: sql<number>`coalesce(sum(case when ${pulseItems.kind} = 'enps' then 1 else 0 end), 0)`,
-				promoters: sql<number>`coalesce(sum(case when ${pulseItems.kind} = 'enps' and ${pulseAnswers.score} >= 9 then 1 else 0 end), 0)`,
-				detractors: sql<number>`coalesce(sum(case when ${pulseItems.kind} = 'enps' and ${pulseAnswers.score} <= 6 then 1 else 0 end), 0)`
-			})
-			.from(pulses)
-			.innerJoin(teams, eq(teams.id, pulses.teamId))
-			.leftJoin(pulseItems, eq(pulseItems.pulseId, pulses.id))
-			.leftJoin(pulseAnswers, eq(pulseAnswers.itemId, pulseItems.id))
-			.where(inScope(scope))
-			.groupBy(pulses.id),
-		db
-			.select({ pulseId: pulseResponses.pulseId, n: count() })
-			.from(pulseResponses)
-			.innerJoin(pulses, eq(pulses.id, pulseResponses.pulseId))
-			.innerJoin(teams, eq(teams.id, pulses.teamId))
-			.where(inScope(scope))
-			.groupBy(pulseResponses.pulseId)
-	]);
-	const people = new Map(respondents.map((r) => [r.pulseId, r.n]));
-	return sums.map((s) => ({
-		pulseId: s.pulseId,
-		teamId: s.teamId,
-		opensOn: s.opensOn,
-		respondents: people.get(s.pulseId) ?? 0,
-		valueAnswers: Number(s.valueAnswers),
-		valueFavourable: Number(s.valueFavourable),
-		enpsAnswers: Number(s.enpsAnswers),
-		promoters: Number(s.promoters),
-		detractors: Number(s.detractors)
+	const rows = await db
+		.select({
+			pulseId: pulses.id,
+			teamId: pulses.teamId,
+			opensOn: pulses.opensOn,
+			respondents: pulseTotals.respondents,
+			valueAnswers: pulseTotals.valueAnswers,
+			valueFavourable: pulseTotals.valueFavourable,
+			enpsAnswers: pulseTotals.enpsAnswers,
+			promoters: pulseTotals.promoters,
+			detractors: pulseTotals.detractors
+		})
+		.from(pulses)
+		.innerJoin(teams, eq(teams.id, pulses.teamId))
+		.leftJoin(pulseTotals, eq(pulseTotals.pulseId, pulses.id))
+		.where(inScope(scope));
+	return rows.map((r) => ({
+		pulseId: r.pulseId,
+		teamId: r.teamId,
+		opensOn: r.opensOn,
+		respondents: r.respondents ?? 0,
+		valueAnswers: r.valueAnswers ?? 0,
+		valueFavourable: r.valueFavourable ?? 0,
+		enpsAnswers: r.enpsAnswers ?? 0,
+		promoters: r.promoters ?? 0,
+		detractors: r.detractors ?? 0
 	}));
 }
 
@@ -171,10 +163,7 @@ export async function loadOrgDashboard(
 		.orderBy(asc(teams.nameKey));
 	const [aggregates, records] = await Promise.all([
 		listPulseAggregates(db, { orgId: input.orgId }),
-		listCommitmentRecords(
-			db,
-			teamRows.map((t) => t.id)
-		)
+		listCommitmentRecords(db, { orgId: input.orgId })
 	]);
 	const months = monthlySeries(aggregates, min);
 	const monthEnds = months.map((p) => {
@@ -182,10 +171,12 @@ export async function loadOrgDashboard(
 		return isoDate(new Date(Date.UTC(y, mo, 0)));
 	});
 	const today = isoDate(now);
+	const pulsesOf = groupBy(aggregates, (a) => a.teamId);
+	const recordsOf = groupBy(records, (r) => r.teamId);
 	const teamsNow = teamRows.map((team) => {
-		const own = aggregates.filter((a) => a.teamId === team.id);
+		const own = pulsesOf.get(team.id) ?? [];
 		const series = pulseSeries(own, min);
-		const mine = records.filter((r) => r.teamId === team.id);
+		const mine = recordsOf.get(team.id) ?? [];
 		return {
 			...team,
 			pulses: own.length,

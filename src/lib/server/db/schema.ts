@@ -455,6 +455,23 @@ export const pulseAnswers = sqliteTable(
 	]
 );
 
+/**
+ * Each pulse's sums, recomputed with one GROUP BY over its answers whenever an answer is saved
+ * (in the same transaction), so that dashboards over many pulses read one row per pulse
+ * instead of every answer. Never single answers: counts only.
+ */
+export const pulseTotals = sqliteTable('pulse_totals', {
+	pulseId: text('pulse_id')
+		.primaryKey()
+		.references(() => pulses.id, { onDelete: 'cascade' }),
+	respondents: integer('respondents').notNull(),
+	valueAnswers: integer('value_answers').notNull(),
+	valueFavourable: integer('value_favourable').notNull(),
+	enpsAnswers: integer('enps_answers').notNull(),
+	promoters: integer('promoters').notNull(),
+	detractors: integer('detractors').notNull()
+});
+
 // ------------------------------------------------------------ outsider-voice board
 
 /** A standing board per team: complaints and ideas, anonymous, answered by facilitators. */

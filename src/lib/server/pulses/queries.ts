@@ -21,6 +21,44 @@ import { newId } from '../ids';
 
 const BEHAVIOUR_KINDS = ['looks_like', 'sounds_like', 'feels_like'] as const;
 
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Recomputes the sums of one pulse (or of every pulse of an organisation) from its answers:
+ * one GROUP BY, written to `pulse_totals`. Called in the transaction that changes answers.
+ */
+export async function refreshPulseTotals(
+	db: Database | Tx,
+	scope: { pulseId: string } | { orgId: string }
+) {
+	const where =
+		'pulseId' in scope
+			? sql`p.id = ${scope.pulseId}`
+			: sql`p.team_id in (select id from teams where org_id = ${scope.orgId})`;
+	await db.run(sql`
+		insert into pulse_totals
+			(pulse_id, respondents, value_answers, value_favourable, enps_answers, promoters, detractors)
+		select p.id,
+			(select count(*) from pulse_responses r where r.pulse_id = p.id),
+			coalesce(sum(a.score is not null and i.kind = 'value'), 0),
+			coalesce(sum(i.kind = 'value' and a.score >= 4), 0),
+			coalesce(sum(a.score is not null and i.kind = 'enps'), 0),
+			coalesce(sum(i.kind = 'enps' and a.score >= 9), 0),
+			coalesce(sum(i.kind = 'enps' and a.score <= 6), 0)
+		from pulses p
+		left join pulse_items i on i.pulse_id = p.id
+		left join pulse_answers a on a.item_id = i.id
+		where ${where}
+		group by p.id
+		on conflict (pulse_id) do update set
+			respondents = excluded.respondents,
+			value_answers = excluded.value_answers,
+			value_favourable = excluded.value_favourable,
+			enps_answers = excluded.enps_answers,
+			promoters = excluded.promoters,
+			detractors = excluded.detractors`);
+}
+
 /**
  * The values a pulse asks about: the team's active strategic values (every active value when
  * none is strategic yet), each with its behaviours, strategic ones first.
@@ -84,6 +122,7 @@ export async function createPulse(db: Database, input: NewPulse): Promise<string
 		await tx
 			.insert(pulseItemsTable)
 			.values(items.map((item, position) => ({ id: newId(), pulseId: id, position, ...item })));
+		await refreshPulseTotals(tx, { pulseId: id });
 	});
 	return id;
 }
@@ -236,6 +275,7 @@ export async function savePulseResponse(
 				text: input.open
 			});
 		}
+		await refreshPulseTotals(tx, { pulseId: pulse.id });
 		return { replaced: Boolean(existing) };
 	});
 }
