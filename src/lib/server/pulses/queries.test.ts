@@ -7,6 +7,7 @@ import {
 	pulseAnswers,
 	pulseResponses,
 	pulses,
+	pulseTotals,
 	teams,
 	valueLenses
 } from '../db/schema';
@@ -121,6 +122,18 @@ describe('pulses', () => {
 			open: 'Fewer meetings'
 		});
 		expect(await findOwnResponse(db, id, 'device-c')).toBeNull();
+		// The pulse's sums follow every save: device A's 2 became a 4.
+		expect(await db.select().from(pulseTotals)).toEqual([
+			{
+				pulseId: id,
+				respondents: 2,
+				valueAnswers: 2,
+				valueFavourable: 2,
+				enpsAnswers: 2,
+				promoters: 2,
+				detractors: 0
+			}
+		]);
 		// The open answer is one post on the board, replaced, and gone when emptied.
 		expect((await db.select().from(boardPosts)).map((p) => p.text)).toEqual(['Fewer meetings']);
 		await answer('device-a', 4);
@@ -139,7 +152,7 @@ describe('pulses', () => {
 			open: 'x'
 		});
 		await db.delete(teams).where(eq(teams.id, seeded.teamId));
-		for (const table of [pulses, pulseResponses, pulseAnswers, boardPosts]) {
+		for (const table of [pulses, pulseResponses, pulseAnswers, pulseTotals, boardPosts]) {
 			expect(await db.select().from(table)).toHaveLength(0);
 		}
 	});
