@@ -182,6 +182,14 @@ export const EXPECTED: Expectations = {
 		GET:                                        READ_A,
 		'GET · a pulse of team B':                  [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
 	},
+	'/o/[orgId]/t/[teamId]/alignment': {
+		GET:                                        READ_A,
+		'POST ?/addTouchpoint':                     EDIT_A,
+		// Adding the usual touchpoints twice adds them once.
+		'POST ?/addDefaults':                       [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/archiveTouchpoint':                 EDIT_A,
+		'POST ?/judge':                             EDIT_A,
+	},
 	// The team's board: its members post and upvote, its facilitators triage.
 	'/o/[orgId]/t/[teamId]/board': {
 		GET:                                        READ_A,

@@ -1,4 +1,5 @@
 import type { CommitmentStatus } from '$lib/domain/commitments';
+import type { AlignmentRating } from '$lib/domain/alignment';
 import type { BoardStatus } from '$lib/domain/board';
 import type { SafetyStatement } from '$lib/domain/pulse';
 import { m } from '$lib/paraglide/messages';
@@ -26,4 +27,12 @@ export function boardStatusLabel(status: BoardStatus): string {
 		acting: m.follow_board_status_acting,
 		done: m.follow_board_status_done
 	}[status]();
+}
+
+export function ratingLabel(rating: AlignmentRating): string {
+	return {
+		aligned: m.follow_align_aligned,
+		partly: m.follow_align_partly,
+		conflicting: m.follow_align_conflicting
+	}[rating]();
 }
