@@ -75,6 +75,7 @@ test('a commitment from a workshop is checked in on and completed by its leader'
 	await expect(page.getByText(t('follow_checked_in'))).toBeVisible();
 	await expect(commitments.checkins()).toHaveCount(1);
 	await expect(commitments.checkins().first()).toContainText('the deploy I broke');
+	await page.screenshot({ path: 'tests/.output/screens/follow-commitment.png', fullPage: true });
 
 	// Done: the page says so, the forms go, and the rate counts it as on time.
 	await commitments.button('follow_done_submit').click();
@@ -86,6 +87,7 @@ test('a commitment from a workshop is checked in on and completed by its leader'
 	await expect(commitments.teamRate()).toContainText(
 		t('follow_rate_counts', { onTime: 1, due: 1, overdue: 0 })
 	);
+	await page.screenshot({ path: 'tests/.output/screens/follow-commitments.png', fullPage: true });
 
 	// The team's next workshop opens with a look back at it.
 	const next = await postForm(team.asOwner, team.origin, `${workshops}?/create`, {
