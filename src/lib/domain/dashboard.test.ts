@@ -5,7 +5,9 @@ import {
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
-	type PulseAggregate
+	workshopGapSeries,
+	type PulseAggregate,
+	type RatingAggregate
 } from './dashboard';
 
 const pulse = (over: Partial<PulseAggregate>): PulseAggregate => ({
@@ -106,6 +108,58 @@ describe('commitmentSeries', () => {
 			{ date: '2026-01-10', rate: null, due: 0, open: 3, overdue: 0 },
 			{ date: '2026-01-25', rate: 100, due: 1, open: 2, overdue: 0 },
 			{ date: '2026-02-15', rate: 50, due: 2, open: 2, overdue: 1 }
+		]);
+	});
+});
+
+describe('workshopGapSeries', () => {
+	const row = (over: Partial<RatingAggregate>): RatingAggregate => ({
+		workshopId: 'w1',
+		title: 'Kick-off',
+		date: '2026-01-10',
+		scale: { min: 1, max: 5 },
+		valueId: 'a',
+		lens: 'current',
+		answers: 5,
+		total: 10,
+		people: 5,
+		...over
+	});
+
+	it('gives the mean strategic and say-do gap per workshop, on one 0–100 scale', () => {
+		const series = workshopGapSeries(
+			[
+				// Value a, 1–5: current mean 2 (25 %), strategic 4 (75 %), assumed 4.5 (87.5 %).
+				row({}),
+				row({ lens: 'strategic', total: 20 }),
+				row({ lens: 'assumed', total: 22.5 }),
+				// Value b, 0–10: current 5 (50 %), strategic 9 (90 %); no assumed.
+				row({ valueId: 'b', scale: { min: 0, max: 10 }, total: 25 }),
+				row({ valueId: 'b', scale: { min: 0, max: 10 }, lens: 'strategic', total: 45 }),
+				// A later workshop with too few people.
+				row({ workshopId: 'w2', date: '2026-03-01', people: 3 }),
+				row({ workshopId: 'w2', date: '2026-03-01', lens: 'strategic', people: 3 })
+			],
+			5
+		);
+		expect(series).toEqual([
+			// strategic: (50 + 40) / 2 = 45; say-do: 25 − 87.5 = −62.5
+			{
+				date: '2026-01-10',
+				workshopId: 'w1',
+				title: 'Kick-off',
+				hidden: null,
+				strategic: 45,
+				sayDo: -62.5
+			},
+			{
+				date: '2026-03-01',
+				workshopId: 'w2',
+				title: 'Kick-off',
+				hidden: { hidden: true, reason: 'below_minimum', n: 3, min: 5 },
+				strategic: null,
+				sayDo: null
+			}
 		]);
 	});
 });

@@ -6,7 +6,8 @@
  * combination (so no total can be taken apart into a small group's answers).
  */
 import { standingSeries, type CommitmentRecord } from './commitments';
-import { meetsMinimumGroup, trend, type Hidden, type Trend } from './metrics';
+import type { Lens } from './culture';
+import { lensGaps, meetsMinimumGroup, trend, type Hidden, type Trend } from './metrics';
 
 /** One pulse as SQL sums it up. */
 export interface PulseAggregate {
@@ -137,4 +138,91 @@ export function commitmentSeries(
 		const { rate, due, open, overdue } = standing[i];
 		return { date, rate, due, open, overdue };
 	});
+}
+
+/** One rate activity's answers to one value under one lens, as SQL sums them. */
+export interface RatingAggregate {
+	workshopId: string;
+	title: string;
+	/** `YYYY-MM-DD`: when the workshop ran (or was made). */
+	date: string;
+	scale: { min: number; max: number };
+	valueId: string;
+	lens: Lens;
+	answers: number;
+	total: number;
+	/** Distinct participants who answered. */
+	people: number;
+}
+
+export interface GapPoint {
+	date: string;
+	workshopId: string;
+	title: string;
+	hidden: Hidden | null;
+	/** Mean over the values of current → strategic, in % of the scale (−100 … +100). */
+	strategic: number | null;
+	/** Mean over the values of assumed → current (say-do), in % of the scale. */
+	sayDo: number | null;
+}
+
+/**
+ * The strategic and say-do gap per workshop (docs/metrics.md §2) from its ratings. Means are
+ * put on one 0–100 scale first, so that 1–5 and 0–10 ratings can be compared; a lens whose
+ * answers came from fewer people than the minimum is left out, and a workshop with no gap left
+ * says why.
+ */
+export function workshopGapSeries(rows: readonly RatingAggregate[], min: number): GapPoint[] {
+	const workshops = new Map<string, RatingAggregate[]>();
+	for (const row of rows)
+		workshops.set(row.workshopId, [...(workshops.get(row.workshopId) ?? []), row]);
+	const points: GapPoint[] = [];
+	for (const [workshopId, group] of workshops) {
+		const sums = new Map<string, { weighted: number; answers: number; people: number }>();
+		for (const r of group) {
+			if (r.answers === 0 || r.scale.max <= r.scale.min) continue;
+			const share = ((r.total / r.answers - r.scale.min) * 100) / (r.scale.max - r.scale.min);
+			const key = `${r.valueId}\u0000${r.lens}`;
+			const s = sums.get(key) ?? { weighted: 0, answers: 0, people: 0 };
+			s.weighted += share * r.answers;
+			s.answers += r.answers;
+			s.people = Math.max(s.people, r.people);
+			sums.set(key, s);
+		}
+		const mean = (valueId: string, lens: Lens) => {
+			const s = sums.get(`${valueId}\u0000${lens}`);
+			return s && meetsMinimumGroup(s.people, min) ? s.weighted / s.answers : null;
+		};
+		const valueIds = [...new Set(group.map((r) => r.valueId))];
+		const strategic: number[] = [];
+		const sayDo: number[] = [];
+		for (const valueId of valueIds) {
+			const gaps = lensGaps({
+				assumed: mean(valueId, 'assumed'),
+				current: mean(valueId, 'current'),
+				strategic: mean(valueId, 'strategic')
+			});
+			const of = (id: string) => gaps.find((g) => g.id === id)?.gap ?? null;
+			if (of('strategic') !== null) strategic.push(of('strategic')!);
+			if (of('say_do') !== null) sayDo.push(of('say_do')!);
+		}
+		const average = (list: number[]) =>
+			list.length === 0 ? null : list.reduce((a, b) => a + b, 0) / list.length;
+		const people = Math.max(...group.map((r) => r.people));
+		const none = strategic.length === 0 && sayDo.length === 0;
+		points.push({
+			date: group[0].date,
+			workshopId,
+			title: group[0].title,
+			hidden:
+				none && !meetsMinimumGroup(people, min)
+					? { hidden: true, reason: 'below_minimum', n: people, min }
+					: null,
+			strategic: average(strategic),
+			sayDo: average(sayDo)
+		});
+	}
+	return points
+		.filter((p) => p.hidden || p.strategic !== null || p.sayDo !== null)
+		.sort((a, b) => a.date.localeCompare(b.date));
 }

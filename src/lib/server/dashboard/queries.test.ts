@@ -4,7 +4,13 @@ import { testDatabase } from '../db/testing';
 import { seedWorkshop } from '../live/testing';
 import { createTeam } from '../accounts/queries';
 import { createPulse, getPulse, listItems, savePulseResponse } from '../pulses/queries';
-import { listPulseAggregates, loadOrgDashboard, loadTeamDashboard } from './queries';
+import { addParticipant, writeVotes } from '../workshops/queries';
+import {
+	listPulseAggregates,
+	listRatingAggregates,
+	loadOrgDashboard,
+	loadTeamDashboard
+} from './queries';
 
 let db: Database;
 let close: () => void;
@@ -91,5 +97,49 @@ describe('dashboard data', () => {
 			['Empty', 0, null],
 			['Support', 3, 2]
 		]);
+	});
+});
+
+describe('gaps per workshop', () => {
+	it('sums the ratings in SQL per value and lens, and gives each workshop its gaps', async () => {
+		const people = await Promise.all(
+			[0, 1, 2].map(() => addParticipant(db, seeded.workshopId, null))
+		);
+		const [a] = seeded.valueIds;
+		// 0–10: current 2, 4, 6 (mean 4 = 40 %); strategic 8, 8, 8 (80 %); assumed 9 × 3 (90 %).
+		const scores: Record<string, number[]> = {
+			current: [2, 4, 6],
+			strategic: [8, 8, 8],
+			assumed: [9, 9, 9]
+		};
+		await writeVotes(
+			db,
+			people.map((p, i) => ({
+				activityId: seeded.activities.rate.id,
+				participantId: p.id,
+				replaceAll: false,
+				answers: Object.entries(scores).map(([lens, s]) => ({
+					itemId: `${a}:${lens}`,
+					valueId: a,
+					cardId: null,
+					lens,
+					score: s[i]
+				}))
+			}))
+		);
+		const rows = await listRatingAggregates(db, seeded.teamId);
+		expect(rows.find((r) => r.lens === 'current')).toMatchObject({
+			valueId: a,
+			scale: { min: 0, max: 10 },
+			answers: 3,
+			total: 12,
+			people: 3
+		});
+		const team = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 3 });
+		expect(team.gaps).toHaveLength(1);
+		expect(team.gaps[0].strategic).toBeCloseTo(40);
+		expect(team.gaps[0].sayDo).toBeCloseTo(-50);
+		const hidden = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 4 });
+		expect(hidden.gaps[0].hidden).toEqual({ hidden: true, reason: 'below_minimum', n: 3, min: 4 });
 	});
 });

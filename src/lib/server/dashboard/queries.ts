@@ -4,19 +4,32 @@
  * `loadTeamDashboard` and `loadOrgDashboard` are the whole load of each page (timed by
  * scripts/bench-dashboard.ts).
  */
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
 	commitmentSeries,
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
-	type PulseAggregate
+	workshopGapSeries,
+	type PulseAggregate,
+	type RatingAggregate
 } from '../../domain/dashboard';
+import { SCALES } from '../../domain/workshop';
 import { followThroughAt, openAndOverdue } from '../../domain/commitments';
 import { meetsMinimumGroup, type Hidden } from '../../domain/metrics';
 import { isoDate } from '../../room/dates';
 import type { Database } from '../db';
-import { cultureValues, pulseAnswers, pulseItems, pulses, pulseTotals, teams } from '../db/schema';
+import {
+	activities,
+	cultureValues,
+	pulseAnswers,
+	pulseItems,
+	pulses,
+	pulseTotals,
+	teams,
+	votes,
+	workshops
+} from '../db/schema';
 import { listCommitmentRecords } from '../commitments/queries';
 
 type Scope = { orgId: string } | { teamId: string };
@@ -82,6 +95,49 @@ export async function listValueAggregates(db: Database, teamId: string) {
 	return rows.map((r) => ({ ...r, favourable: Number(r.favourable) }));
 }
 
+/** Per rate activity, value and lens of a team's workshops: answers, their total, people. */
+export async function listRatingAggregates(
+	db: Database,
+	teamId: string
+): Promise<RatingAggregate[]> {
+	const rows = await db
+		.select({
+			workshopId: workshops.id,
+			title: workshops.title,
+			startedAt: workshops.startedAt,
+			createdAt: workshops.createdAt,
+			config: activities.config,
+			valueId: votes.valueId,
+			lens: votes.lens,
+			answers: count(),
+			total: sql<number>`sum(${votes.score})`,
+			people: sql<number>`count(distinct ${votes.participantId})`
+		})
+		.from(votes)
+		.innerJoin(activities, eq(activities.id, votes.activityId))
+		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
+		.where(
+			and(
+				eq(workshops.teamId, teamId),
+				eq(activities.kind, 'rate'),
+				isNotNull(votes.valueId),
+				isNotNull(votes.lens)
+			)
+		)
+		.groupBy(activities.id, votes.valueId, votes.lens);
+	return rows.map((r) => ({
+		workshopId: r.workshopId,
+		title: r.title,
+		date: isoDate(r.startedAt ?? r.createdAt),
+		scale: r.config.kind === 'rate' ? SCALES[r.config.scale] : SCALES['1-5'],
+		valueId: r.valueId!,
+		lens: r.lens!,
+		answers: r.answers,
+		total: Number(r.total),
+		people: Number(r.people)
+	}));
+}
+
 async function activeValues(db: Database, teamId: string) {
 	return db
 		.select({ id: cultureValues.id, name: cultureValues.name })
@@ -104,11 +160,12 @@ export async function loadTeamDashboard(
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const [aggregates, perValue, values, records] = await Promise.all([
+	const [aggregates, perValue, values, records, ratings] = await Promise.all([
 		listPulseAggregates(db, { teamId: input.teamId }),
 		listValueAggregates(db, input.teamId),
 		activeValues(db, input.teamId),
-		listCommitmentRecords(db, [input.teamId])
+		listCommitmentRecords(db, [input.teamId]),
+		listRatingAggregates(db, input.teamId)
 	]);
 	const pulsesSeries = pulseSeries(aggregates, min);
 	const byPulse = new Map(aggregates.map((a) => [a.pulseId, a]));
@@ -143,6 +200,7 @@ export async function loadTeamDashboard(
 			enps: seriesTrend(pulsesSeries, 'enps')
 		},
 		values: valueSeries,
+		gaps: workshopGapSeries(ratings, min),
 		commitments: commitmentSeries(records, [...ordered.map((p) => p.opensOn), today]),
 		followThrough: followThroughAt(records, now),
 		...openAndOverdue(records, now)
