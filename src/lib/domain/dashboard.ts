@@ -174,8 +174,11 @@ export interface GapPoint {
  */
 export function workshopGapSeries(rows: readonly RatingAggregate[], min: number): GapPoint[] {
 	const workshops = new Map<string, RatingAggregate[]>();
-	for (const row of rows)
-		workshops.set(row.workshopId, [...(workshops.get(row.workshopId) ?? []), row]);
+	for (const row of rows) {
+		const group = workshops.get(row.workshopId);
+		if (group) group.push(row);
+		else workshops.set(row.workshopId, [row]);
+	}
 	const points: GapPoint[] = [];
 	for (const [workshopId, group] of workshops) {
 		const sums = new Map<string, { weighted: number; answers: number; people: number }>();
