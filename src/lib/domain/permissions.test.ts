@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from './culture';
-import { can, canLoseOwner, type Action } from './permissions';
+import {
+	can,
+	canCreateCommitment,
+	canLoseOwner,
+	canUpdateCommitment,
+	type Action
+} from './permissions';
 
 const mine = { isTeamMember: true };
 const other = { isTeamMember: false };
@@ -15,7 +21,9 @@ describe('can', () => {
 			'teams.create',
 			'team.manage',
 			'team.view',
-			'map.edit'
+			'map.edit',
+			'follow.manage',
+			'dashboard.org'
 		];
 		for (const action of actions) expect(can('owner', action, other)).toBe(true);
 	});
@@ -55,5 +63,35 @@ describe('canLoseOwner', () => {
 		expect(canLoseOwner(1, true)).toBe(false);
 		expect(canLoseOwner(2, true)).toBe(true);
 		expect(canLoseOwner(1, false)).toBe(true);
+	});
+});
+
+describe('follow-through permissions', () => {
+	const me = { id: 'me' };
+	const own = { leaderId: 'me' };
+	const someoneElse = { leaderId: 'them' };
+
+	it('lets facilitators of the team manage every commitment, nobody else outside it', () => {
+		expect(can('facilitator', 'follow.manage', mine)).toBe(true);
+		expect(can('facilitator', 'follow.manage', other)).toBe(false);
+		expect(canUpdateCommitment('facilitator', mine, me, someoneElse)).toBe(true);
+		expect(canUpdateCommitment('facilitator', other, me, someoneElse)).toBe(false);
+		expect(canUpdateCommitment('owner', other, me, someoneElse)).toBe(true);
+	});
+
+	it('lets a leader update their own commitments in their own team only', () => {
+		expect(canUpdateCommitment('leader', mine, me, own)).toBe(true);
+		expect(canUpdateCommitment('leader', mine, me, someoneElse)).toBe(false);
+		expect(canUpdateCommitment('leader', other, me, own)).toBe(false);
+		expect(canCreateCommitment('leader', mine)).toBe(true);
+		expect(canCreateCommitment('leader', other)).toBe(false);
+	});
+
+	it('keeps viewers read-only, with the organisation dashboard', () => {
+		expect(canUpdateCommitment('viewer', mine, me, own)).toBe(false);
+		expect(canCreateCommitment('viewer', mine)).toBe(false);
+		expect(can('viewer', 'follow.manage', mine)).toBe(false);
+		expect(can('viewer', 'dashboard.org')).toBe(true);
+		expect(can('leader', 'dashboard.org')).toBe(false);
 	});
 });

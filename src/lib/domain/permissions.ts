@@ -18,7 +18,9 @@ export type Action =
 	| 'teams.create'
 	| 'team.manage' // rename, assign members
 	| 'team.view'
-	| 'map.edit';
+	| 'map.edit'
+	| 'follow.manage' // all of a team's commitments, pulses, board triage, alignment matrix
+	| 'dashboard.org'; // the organisation's dashboard across teams
 
 export interface TeamContext {
 	/** Whether the user is assigned to the team in question. */
@@ -39,8 +41,30 @@ export function can(role: Role, action: Action, team?: TeamContext): boolean {
 		case 'team.view':
 			return role === 'leader' ? Boolean(team?.isTeamMember) : true;
 		case 'map.edit':
+		case 'follow.manage':
 			return role === 'facilitator' && Boolean(team?.isTeamMember);
+		case 'dashboard.org':
+			return role === 'facilitator' || role === 'viewer';
 	}
+}
+
+/**
+ * Whether someone may check in on, complete or drop a commitment: staff who manage the team's
+ * follow-through, and the leader whose commitment it is (while they are in the team).
+ */
+export function canUpdateCommitment(
+	role: Role,
+	team: TeamContext,
+	user: { id: string },
+	commitment: { leaderId: string }
+): boolean {
+	if (can(role, 'follow.manage', team)) return true;
+	return role === 'leader' && team.isTeamMember && commitment.leaderId === user.id;
+}
+
+/** Whether someone may write a commitment by hand: staff for any leader, a leader for themself. */
+export function canCreateCommitment(role: Role, team: TeamContext): boolean {
+	return can(role, 'follow.manage', team) || (role === 'leader' && team.isTeamMember);
 }
 
 /** Owners may demote or remove owners, but never the last one. */

@@ -3,6 +3,8 @@ import {
 	agendaFromTemplate,
 	maxValues,
 	needsValues,
+	reviewPrompt,
+	type ReviewItem,
 	TEMPLATE_LOCALES,
 	TEMPLATES,
 	valueIdsOf,
@@ -93,5 +95,37 @@ describe('templates', () => {
 	it('leaves value lists empty for a team without values (the editor then asks for some)', () => {
 		const agenda = agendaFromTemplate(TEMPLATES[0], 'nl', []);
 		for (const a of agenda) if (needsValues(a.kind)) expect(valueIdsOf(a.config)).toEqual([]);
+	});
+});
+
+describe('the review of commitments', () => {
+	const items: ReviewItem[] = [
+		{ leaderName: 'Lena', action: 'Ask for feedback weekly', status: 'done', overdue: false },
+		{ leaderName: 'Omar', action: 'Share the roadmap', status: 'open', overdue: true },
+		{ leaderName: 'Lena', action: 'Pair with juniors', status: 'open', overdue: false }
+	];
+
+	it('lists the commitments under the first activity’s prompt, in the workshop’s language', () => {
+		const [first] = agendaFromTemplate(TEMPLATES[1], 'nl', values, items);
+		expect(first.prompt).toBe(
+			`${TEMPLATES[1].activities[0].prompt.nl}\n\nSinds de vorige workshop:\n` +
+				'– Lena: Ask for feedback weekly (gedaan)\n– Omar: Share the roadmap (te laat)\n' +
+				'– Lena: Pair with juniors (open)'
+		);
+		const [plain] = agendaFromTemplate(TEMPLATES[1], 'en', values);
+		expect(plain.prompt).toBe(TEMPLATES[1].activities[0].prompt.en);
+	});
+
+	it('stays within the prompt limit, counting what did not fit', () => {
+		const many = Array.from({ length: 30 }, (_, i) => ({
+			...items[0],
+			action: `Commitment number ${i} with some words`
+		}));
+		for (const template of TEMPLATES) {
+			const prompt = reviewPrompt(template.activities[0].prompt.en, many, 'en');
+			expect(prompt.length).toBeLessThanOrEqual(LIMITS.prompt.max);
+			const listed = prompt.split('\n').filter((l) => l.startsWith('– Lena')).length;
+			expect(prompt).toContain(`– and ${30 - listed} more on the commitments page`);
+		}
 	});
 });

@@ -36,6 +36,16 @@ export interface TemplateActivity {
 	title: Localised;
 	prompt: Localised;
 	config: TemplateConfig;
+	/** The look back at commitments: its prompt lists them when the workshop is created. */
+	reviewsCommitments?: true;
+}
+
+/** A commitment to look back on, as the review's prompt lists it. */
+export interface ReviewItem {
+	leaderName: string;
+	action: string;
+	status: 'open' | 'done' | 'dropped';
+	overdue: boolean;
 }
 
 export interface WorkshopTemplate {
@@ -70,8 +80,46 @@ const REVIEW: TemplateActivity = {
 		en: 'What did we promise last time? What did we do, what changed that others could see, and what got in the way?',
 		nl: 'Wat hebben we de vorige keer beloofd? Wat hebben we gedaan, wat is er zichtbaar veranderd, en wat zat in de weg?'
 	},
-	config: { kind: 'discuss' }
+	config: { kind: 'discuss' },
+	reviewsCommitments: true
 };
+
+const REVIEW_WORDS = {
+	heading: { en: 'Since the last workshop:', nl: 'Sinds de vorige workshop:' },
+	open: { en: 'open', nl: 'open' },
+	overdue: { en: 'overdue', nl: 'te laat' },
+	done: { en: 'done', nl: 'gedaan' },
+	dropped: { en: 'dropped', nl: 'geschrapt' },
+	more: { en: 'and {n} more on the commitments page', nl: 'en nog {n} op de afsprakenpagina' }
+} satisfies Record<string, Localised>;
+
+/**
+ * The review's prompt with the commitments listed under it ("– Lena: … (done)"), as many as fit
+ * within the prompt limit; the rest are counted.
+ */
+export function reviewPrompt(
+	base: string,
+	items: readonly ReviewItem[],
+	locale: TemplateLocale
+): string {
+	if (items.length === 0) return base;
+	const max = LIMITS.prompt.max;
+	const line = (item: ReviewItem) => {
+		const state = item.overdue ? 'overdue' : item.status;
+		const action = item.action.length > 90 ? `${item.action.slice(0, 89)}…` : item.action;
+		return `– ${item.leaderName}: ${action} (${REVIEW_WORDS[state][locale]})`;
+	};
+	const more = (n: number) => `– ${REVIEW_WORDS.more[locale].replace('{n}', String(n))}`;
+	let text = `${base}\n\n${REVIEW_WORDS.heading[locale]}`;
+	for (let i = 0; i < items.length; i++) {
+		const next = `${text}\n${line(items[i])}`;
+		const left = items.length - i - 1;
+		const tail = left > 0 ? `\n${more(left)}` : '';
+		if ((next + tail).length > max) return `${text}\n${more(items.length - i)}`;
+		text = next;
+	}
+	return text;
+}
 
 const FULL_ALIGNMENT: WorkshopTemplate = {
 	id: 'full_alignment',
@@ -281,12 +329,15 @@ export function configFor(config: TemplateConfig, values: readonly TeamValue[]):
 export function agendaFromTemplate(
 	template: WorkshopTemplate,
 	locale: TemplateLocale,
-	values: readonly TeamValue[]
+	values: readonly TeamValue[],
+	review: readonly ReviewItem[] = []
 ): AgendaActivity[] {
 	return template.activities.map((a) => ({
 		kind: a.config.kind,
 		title: a.title[locale],
-		prompt: a.prompt[locale],
+		prompt: a.reviewsCommitments
+			? reviewPrompt(a.prompt[locale], review, locale)
+			: a.prompt[locale],
 		config: configFor(a.config, values)
 	}));
 }

@@ -22,7 +22,7 @@ interface Send {
 	cookies?: Record<string, string>;
 }
 
-type Table = 'culture_values' | 'culture_elements' | 'invitations';
+type Table = 'culture_values' | 'culture_elements' | 'invitations' | 'commitments';
 
 interface Situation {
 	world: World;
@@ -106,6 +106,35 @@ const HOW: Record<string, Record<string, How>> = {
 		'GET · ?a=W&b=the workshop of team B': ({ world }) => ({
 			query: `?a=${world.workshop.id}&b=${world.otherWorkshop.id}`
 		})
+	},
+	'/o/[orgId]/t/[teamId]/commitments/[commitmentId]': {
+		'GET · a commitment of team B': ({ world }) => ({
+			params: { commitmentId: world.commitmentB }
+		}),
+		// Marking done closes it for good: each allowed actor closes one of its own.
+		'POST ?/done': async ({ world, succeeds, keep }) => ({
+			params: {
+				commitmentId: succeeds
+					? await world.throwawayCommitment()
+					: await keep('commitments', () => world.throwawayCommitment())
+			}
+		})
+	},
+	'/o/[orgId]/t/[teamId]/dashboard': {
+		'GET · ?value= a value of team A': ({ world }) => ({ query: `?value=${world.valueA}` }),
+		'GET · ?value= a value of team B': ({ world }) => ({ query: `?value=${world.valueB}` })
+	},
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
+		'GET · a pulse of team B': ({ world }) => ({ params: { pulseId: world.pulseB.id } })
+	},
+	'/pulse/[code]': {
+		GET: ({ world }) => ({ params: { code: world.pulseA.code } }),
+		POST: ({ world }) => ({ params: { code: world.pulseA.code } })
+	},
+	'/pulse/[code]/board': {
+		GET: ({ world }) => ({ params: { code: world.pulseA.code } }),
+		'POST ?/post': ({ world }) => ({ params: { code: world.pulseA.code } }),
+		'POST ?/upvote': ({ world }) => ({ params: { code: world.pulseA.code } })
 	},
 	'/join/[[code]]': {
 		POST: ({ world }) => ({
@@ -300,7 +329,9 @@ test.describe('the route-by-role walk', () => {
 			valueId: world.valueA,
 			workshopId: world.workshop.id,
 			code: world.workshop.joinCode,
-			token: world.usedInvitation
+			token: world.usedInvitation,
+			commitmentId: world.commitmentA,
+			pulseId: world.pulseA.id
 		};
 
 		const mismatches: string[] = [];

@@ -37,6 +37,9 @@ const JOIN_B = '303 /join/{codeB}?reason=join';
 const READ_A: Row =               [200, 200, 200, 200, 403, 200, 404, IN,  IN,  IN ];
 // prettier-ignore
 const EDIT_A: Row =               [400, 400, 403, 403, 403, 403, 404, IN,  IN,  IN ];
+// Team A's staff, and leadA for their own commitments.
+// prettier-ignore
+const LEAD_A: Row =               [400, 400, 403, 400, 403, 403, 404, IN,  IN,  IN ];
 // prettier-ignore
 const OWNER_ONLY: Row =           [400, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ];
 
@@ -92,6 +95,10 @@ export const EXPECTED: Expectations = {
 		'POST ?/removeMember':                      OWNER_ONLY,
 		'POST ?/invite':                            OWNER_ONLY,
 		'POST ?/revoke':                            [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+	// Management across teams: not for leaders, who see their own teams' dashboards.
+	'/o/[orgId]/dashboard': {
+		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
 	},
 	'/o/[orgId]/settings': {
 		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
@@ -151,6 +158,64 @@ export const EXPECTED: Expectations = {
 		'POST ?/archiveElement':                    EDIT_A,
 		'POST ?/restoreElement':                    EDIT_A,
 		'POST ?/deleteElement':                     [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+
+	// ------------------------------------------- team A's commitments: leadA's unless said otherwise
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/o/[orgId]/t/[teamId]/commitments': {
+		GET:                                        READ_A,
+		// A leader of the team writes their own; staff of the team write anyone's.
+		'POST ?/create':                            LEAD_A,
+	},
+	'/o/[orgId]/t/[teamId]/commitments/[commitmentId]': {
+		GET:                                        READ_A,
+		'GET · a commitment of team B':             [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+		'POST ?/checkin':                           LEAD_A,
+		'POST ?/drop':                              LEAD_A,
+		'POST ?/done':                              [200, 200, 403, 200, 403, 403, 404, IN,  IN,  IN ],
+	},
+
+	'/o/[orgId]/t/[teamId]/dashboard': {
+		GET:                                        READ_A,
+		'GET · ?value= a value of team A':          READ_A,
+		'GET · ?value= a value of team B':          [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+	},
+
+	// ------------------------------------------------------- team A's pulse checks: pulse A
+	//                                           owner facA facB leadA leadB viewer other anon partA partB
+	'/o/[orgId]/t/[teamId]/pulses': {
+		GET:                                        READ_A,
+		'POST ?/create':                            EDIT_A,
+	},
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
+		GET:                                        READ_A,
+		'GET · a pulse of team B':                  [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+	},
+	'/o/[orgId]/t/[teamId]/alignment': {
+		GET:                                        READ_A,
+		'POST ?/addTouchpoint':                     EDIT_A,
+		// Adding the usual touchpoints twice adds them once.
+		'POST ?/addDefaults':                       [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/archiveTouchpoint':                 EDIT_A,
+		'POST ?/judge':                             EDIT_A,
+	},
+	// The team's board: its members post and upvote, its facilitators triage.
+	'/o/[orgId]/t/[teamId]/board': {
+		GET:                                        READ_A,
+		'POST ?/post':                              LEAD_A,
+		'POST ?/upvote':                            LEAD_A,
+		'POST ?/triage':                            EDIT_A,
+	},
+	// The same board through a pulse link, for anyone who has it.
+	'/pulse/[code]/board': {
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+		'POST ?/post':                              [400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+		'POST ?/upvote':                            [400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
+	},
+	// Anyone with the link answers, no account; an empty form is refused with what is missing.
+	'/pulse/[code]': {
+		GET:                                        [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+		POST:                                       [400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
 	},
 
 	// -------------------------------------------------- team A's workshops: W unless said otherwise

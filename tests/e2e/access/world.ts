@@ -61,6 +61,12 @@ export interface World {
 	workshop: { id: string; activityId: string; joinCode: string };
 	/** A workshop in team B. */
 	otherWorkshop: { id: string; joinCode: string; activityId: string };
+	/** A commitment of leadA in team A, and one of leadB in team B. */
+	commitmentA: string;
+	commitmentB: string;
+	/** An open pulse check of team A, and one of team B. */
+	pulseA: { id: string; code: string };
+	pulseB: { id: string; code: string };
 	/** The token of an invitation link that was used already. */
 	usedInvitation: string;
 	otherUserId: string;
@@ -70,10 +76,13 @@ export interface World {
 	throwawayValue(): Promise<string>;
 	throwawayElement(team: 'A' | 'B'): Promise<string>;
 	throwawayInvitation(): Promise<string>;
+	/** An open commitment of leadA in team A. */
+	throwawayCommitment(): Promise<string>;
 	/** A second session of the actor's account, to spend on a sign-out. */
 	freshSession(actor: ActorName): Promise<Record<string, string>>;
+	/** Whether the row is still there (a commitment: still open). */
 	exists(
-		table: 'culture_values' | 'culture_elements' | 'invitations',
+		table: 'culture_values' | 'culture_elements' | 'invitations' | 'commitments',
 		id: string
 	): Promise<boolean>;
 	dispose(): Promise<void>;
@@ -209,6 +218,42 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 			}
 			throw new Error('Joining set no participant cookie');
 		});
+	/** A commitment written on the commitments page by the owner, for a leader of the team. */
+	const createCommitment = async (teamId: string, leaderId: string, valueId: string) => {
+		const path = `/o/${org}/t/${teamId}/commitments`;
+		const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+		const made = await postForm(asOwner, origin, `${path}?/create`, {
+			leaderId,
+			valueId,
+			action: unique('Ask for feedback in every one-on-one'),
+			signal: 'People hear me ask',
+			dueOn: due
+		});
+		const id = new RegExp(`^${path}/([^/?]+)`).exec(made.location)?.[1];
+		if (!id) throw new Error(`Creating a commitment answered ${made.status} ${made.location}`);
+		return id;
+	};
+	const commitmentA = await createCommitment(teamA, leadA.userId, valueA);
+	const commitmentB = await createCommitment(teamB, leadB.userId, valueB);
+
+	/** A pulse check open from today, made on the team's pulse page. */
+	const createPulse = async (context: APIRequestContext, teamId: string) => {
+		const path = `/o/${org}/t/${teamId}/pulses`;
+		const today = new Date().toISOString().slice(0, 10);
+		const week = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+		const made = await postForm(context, origin, `${path}?/create`, {
+			opensOn: today,
+			closesOn: week,
+			cadenceWeeks: '4',
+			openQuestion: 'What would you change?'
+		});
+		const id = new RegExp(`^${path}/([^/?]+)$`).exec(made.location)?.[1];
+		if (!id) throw new Error(`Creating a pulse answered ${made.status} ${made.location}`);
+		return { id, code: await one('select code from pulses where id = ?', id) };
+	};
+	const pulseA = await createPulse(asFacA, teamA);
+	const pulseB = await createPulse(asFacB, teamB);
+
 	const tokenA = await participantToken(workshop);
 	const tokenB = await participantToken(otherWorkshop);
 
@@ -237,6 +282,10 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 		elementB,
 		workshop,
 		otherWorkshop,
+		commitmentA,
+		commitmentB,
+		pulseA,
+		pulseB,
 		usedInvitation,
 		otherUserId: other.userId,
 		actors,
@@ -246,6 +295,7 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 			createRitual(asOwner, team === 'A' ? teamA : teamB, unique('Throwaway ritual')),
 		throwawayInvitation: async () =>
 			one('select id from invitations where token_hash = ?', hashToken(await invite('viewer'))),
+		throwawayCommitment: () => createCommitment(teamA, leadA.userId, valueA),
 		freshSession: async (name) => {
 			const account = actors[name].account;
 			if (!account) return actors[name].cookies;
@@ -258,9 +308,11 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 				return { session: sessionTokenFrom(signedIn.response.headersArray()) };
 			});
 		},
-		exists: async (table, id) =>
-			(await client.execute({ sql: `select 1 from ${table} where id = ?`, args: [id] })).rows
-				.length > 0,
+		exists: async (table, id) => {
+			const still = table === 'commitments' ? " and status = 'open'" : '';
+			const sql = `select 1 from ${table} where id = ?${still}`;
+			return (await client.execute({ sql, args: [id] })).rows.length > 0;
+		},
 		dispose: async () => {
 			for (const context of contexts) await context.dispose();
 			client.close();

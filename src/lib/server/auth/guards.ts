@@ -46,6 +46,7 @@ export async function teamAccess(event: GuardEvent, action: Action = 'team.view'
 	return {
 		...access,
 		team,
+		isTeamMember: member,
 		canEditMap: can(access.role, 'map.edit', { isTeamMember: member })
 	};
 }

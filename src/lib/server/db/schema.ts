@@ -8,6 +8,7 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
+import { BOARD_STATUSES } from '../../domain/board';
 import { ELEMENT_KINDS, LENSES, ROLES } from '../../domain/culture';
 import { ACTIVITY_KINDS, WORKSHOP_STATUSES, type ActivityConfig } from '../../domain/workshop';
 
@@ -357,6 +358,7 @@ export const commitments = sqliteTable(
 			.notNull()
 			.default('open'),
 		doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+		droppedAt: integer('dropped_at', { mode: 'timestamp_ms' }),
 		dropReason: text('drop_reason'),
 		workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
@@ -365,4 +367,186 @@ export const commitments = sqliteTable(
 		index('commitments_team_idx').on(t.teamId),
 		index('commitments_leader_idx').on(t.leaderId)
 	]
+);
+
+/** Evidence of living a commitment: what the leader did, and when. */
+export const commitmentCheckins = sqliteTable(
+	'commitment_checkins',
+	{
+		id: text('id').primaryKey(),
+		commitmentId: text('commitment_id')
+			.notNull()
+			.references(() => commitments.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		did: text('did').notNull(),
+		/** ISO date, `YYYY-MM-DD`: when it happened. */
+		happenedOn: text('happened_on').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('commitment_checkins_commitment_idx').on(t.commitmentId)]
+);
+
+// ------------------------------------------------------------ pulse checks
+
+/** A short anonymous survey of a team, open between two dates, answered with a link or QR. */
+export const pulses = sqliteTable(
+	'pulses',
+	{
+		id: text('id').primaryKey(),
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		code: text('code').notNull().unique(),
+		/** ISO dates, `YYYY-MM-DD`, both days included. */
+		opensOn: text('opens_on').notNull(),
+		closesOn: text('closes_on').notNull(),
+		cadenceWeeks: integer('cadence_weeks').notNull(),
+		openQuestion: text('open_question').notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('pulses_team_opens_idx').on(t.teamId, t.opensOn)]
+);
+
+/** One statement or question of a pulse, its text fixed when the pulse was made. */
+export const pulseItems = sqliteTable(
+	'pulse_items',
+	{
+		id: text('id').primaryKey(),
+		pulseId: text('pulse_id')
+			.notNull()
+			.references(() => pulses.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: ['value', 'enps', 'safety'] }).notNull(),
+		valueId: text('value_id').references(() => cultureValues.id, { onDelete: 'set null' }),
+		statement: text('statement').notNull()
+	},
+	(t) => [index('pulse_items_pulse_idx').on(t.pulseId, t.position)]
+);
+
+/** One device's answer to a pulse; only the SHA-256 of its cookie token is kept. */
+export const pulseResponses = sqliteTable(
+	'pulse_responses',
+	{
+		id: text('id').primaryKey(),
+		pulseId: text('pulse_id')
+			.notNull()
+			.references(() => pulses.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('pulse_responses_pulse_token_key').on(t.pulseId, t.tokenHash)]
+);
+
+export const pulseAnswers = sqliteTable(
+	'pulse_answers',
+	{
+		responseId: text('response_id')
+			.notNull()
+			.references(() => pulseResponses.id, { onDelete: 'cascade' }),
+		itemId: text('item_id')
+			.notNull()
+			.references(() => pulseItems.id, { onDelete: 'cascade' }),
+		score: integer('score').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.responseId, t.itemId] }),
+		index('pulse_answers_item_score_idx').on(t.itemId, t.score)
+	]
+);
+
+/**
+ * Each pulse's sums, recomputed with one GROUP BY over its answers whenever an answer is saved
+ * (in the same transaction), so that dashboards over many pulses read one row per pulse
+ * instead of every answer. Never single answers: counts only.
+ */
+export const pulseTotals = sqliteTable('pulse_totals', {
+	pulseId: text('pulse_id')
+		.primaryKey()
+		.references(() => pulses.id, { onDelete: 'cascade' }),
+	respondents: integer('respondents').notNull(),
+	valueAnswers: integer('value_answers').notNull(),
+	valueFavourable: integer('value_favourable').notNull(),
+	enpsAnswers: integer('enps_answers').notNull(),
+	promoters: integer('promoters').notNull(),
+	detractors: integer('detractors').notNull()
+});
+
+// ------------------------------------------------------------ outsider-voice board
+
+/** A standing board per team: complaints and ideas, anonymous, answered by facilitators. */
+export const boardPosts = sqliteTable(
+	'board_posts',
+	{
+		id: text('id').primaryKey(),
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		/** Hash of the posting device's token, so it can change its own pulse answer; never shown. */
+		authorHash: text('author_hash'),
+		/** A post that came from a pulse's open question. */
+		pulseId: text('pulse_id').references(() => pulses.id, { onDelete: 'set null' }),
+		status: text('status', { enum: BOARD_STATUSES }).notNull().default('new'),
+		answer: text('answer'),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('board_posts_team_idx').on(t.teamId, t.createdAt),
+		index('board_posts_pulse_author_idx').on(t.pulseId, t.authorHash)
+	]
+);
+
+export const boardUpvotes = sqliteTable(
+	'board_upvotes',
+	{
+		postId: text('post_id')
+			.notNull()
+			.references(() => boardPosts.id, { onDelete: 'cascade' }),
+		voterHash: text('voter_hash').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.postId, t.voterHash] })]
+);
+
+// ------------------------------------------------------------ alignment matrix
+
+/** Where a team's culture meets people: website, recruiting, onboarding, ... (editable). */
+export const touchpoints = sqliteTable(
+	'touchpoints',
+	{
+		id: text('id').primaryKey(),
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		nameKey: text('name_key').notNull(),
+		position: integer('position').notNull(),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('touchpoints_team_name_key').on(t.teamId, t.nameKey)]
+);
+
+/** Every judgement of a cell is kept; the latest one is the cell's state. */
+export const alignmentJudgements = sqliteTable(
+	'alignment_judgements',
+	{
+		id: text('id').primaryKey(),
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		touchpointId: text('touchpoint_id')
+			.notNull()
+			.references(() => touchpoints.id, { onDelete: 'cascade' }),
+		valueId: text('value_id')
+			.notNull()
+			.references(() => cultureValues.id, { onDelete: 'cascade' }),
+		rating: text('rating', { enum: ['aligned', 'partly', 'conflicting'] }).notNull(),
+		note: text('note').notNull().default(''),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('alignment_judgements_cell_idx').on(t.touchpointId, t.valueId, t.createdAt)]
 );

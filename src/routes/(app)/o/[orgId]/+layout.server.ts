@@ -11,7 +11,8 @@ export const load: LayoutServerLoad = async (event) => {
 		organisations: await listOrganisationsOf(db, user.id),
 		nav: {
 			members: can(role, 'members.list'),
-			settings: can(role, 'org.manage')
+			settings: can(role, 'org.manage'),
+			dashboard: can(role, 'dashboard.org')
 		}
 	};
 };

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { agendaFromTemplate, findTemplate, TEMPLATES } from '$lib/domain/templates';
 import { teamAccess } from '$lib/server/auth/guards';
+import { listReviewItems } from '$lib/server/commitments/queries';
 import { NewWorkshopForm } from '$lib/server/workshops/forms';
 import { createWorkshop, listWorkshops } from '$lib/server/workshops/queries';
 import { listTeamValueOptions } from '$lib/server/workshops/staff';
@@ -30,11 +31,12 @@ export const actions = {
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		const template = findTemplate(parsed.data.template);
 		const values = (await listTeamValueOptions(db, team.id)).filter((v) => !v.archived);
+		const review = template ? await listReviewItems(db, team.id) : [];
 		const { id } = await createWorkshop(db, {
 			teamId: team.id,
 			title: parsed.data.title,
 			createdBy: user.id,
-			agenda: template ? agendaFromTemplate(template, event.locals.locale, values) : []
+			agenda: template ? agendaFromTemplate(template, event.locals.locale, values, review) : []
 		});
 		redirect(303, `/o/${org.id}/t/${team.id}/workshops/${id}`);
 	}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { CommitmentRecord } from './commitments';
+import {
+	commitmentSeries,
+	monthlySeries,
+	pulseSeries,
+	seriesTrend,
+	workshopGapSeries,
+	type PulseAggregate,
+	type RatingAggregate
+} from './dashboard';
+
+const pulse = (over: Partial<PulseAggregate>): PulseAggregate => ({
+	pulseId: 'p',
+	teamId: 't',
+	opensOn: '2026-01-05',
+	respondents: 5,
+	valueAnswers: 10,
+	valueFavourable: 5,
+	enpsAnswers: 5,
+	promoters: 2,
+	detractors: 1,
+	...over
+});
+
+describe('pulseSeries', () => {
+	it('shows % favourable and eNPS per pulse, oldest first, hidden below the minimum', () => {
+		const series = pulseSeries(
+			[
+				pulse({ pulseId: 'b', opensOn: '2026-02-02', valueFavourable: 8, promoters: 4 }),
+				pulse({ pulseId: 'a' }),
+				pulse({ pulseId: 'c', opensOn: '2026-03-02', respondents: 4 })
+			],
+			5
+		);
+		expect(series).toEqual([
+			// 5 of 10 favourable; eNPS 2/5 − 1/5 = 40 − 20 = +20
+			{ date: '2026-01-05', respondents: 5, hidden: null, favourable: 50, enps: 20 },
+			// 8 of 10; 80 − 20 = +60
+			{ date: '2026-02-02', respondents: 5, hidden: null, favourable: 80, enps: 60 },
+			{
+				date: '2026-03-02',
+				respondents: 4,
+				hidden: { hidden: true, reason: 'below_minimum', n: 4, min: 5 },
+				favourable: null,
+				enps: null
+			}
+		]);
+		// Over the two shown: +30 points of favourable in 28 days.
+		expect(seriesTrend(series, 'favourable')).toMatchObject({ first: 50, last: 80, change: 30 });
+		expect(seriesTrend(series, 'favourable')!.slopePer30Days).toBeCloseTo((30 / 28) * 30);
+		expect(seriesTrend(series.slice(0, 1), 'enps')).toBeNull();
+	});
+});
+
+describe('monthlySeries', () => {
+	it('adds up the answers of the pulses big enough on their own, per month', () => {
+		const series = monthlySeries(
+			[
+				pulse({ teamId: 'a', opensOn: '2026-01-05' }), // 5/10, +1 net of 5
+				pulse({
+					teamId: 'b',
+					opensOn: '2026-01-19',
+					respondents: 10,
+					valueAnswers: 30,
+					valueFavourable: 27,
+					enpsAnswers: 10,
+					promoters: 6,
+					detractors: 1
+				}),
+				pulse({ teamId: 'c', opensOn: '2026-01-20', respondents: 2, valueFavourable: 0 }), // left out
+				pulse({ teamId: 'a', opensOn: '2026-02-02', respondents: 3 })
+			],
+			5
+		);
+		// January: (5 + 27) of 40 = 80 %; eNPS (2 + 6 − 1 − 1) of 15 = 40 %.
+		expect(series[0]).toEqual({
+			date: '2026-01',
+			respondents: 15,
+			hidden: null,
+			favourable: 80,
+			enps: 40
+		});
+		expect(series[1]).toMatchObject({
+			date: '2026-02',
+			hidden: { n: 3, min: 5 },
+			favourable: null
+		});
+	});
+});
+
+describe('commitmentSeries', () => {
+	it('follows the record over time', () => {
+		const c = (over: Partial<CommitmentRecord>): CommitmentRecord => ({
+			status: 'open',
+			dueOn: '2026-01-31',
+			doneAt: null,
+			droppedAt: null,
+			createdAt: Date.parse('2026-01-01T00:00:00Z'),
+			...over
+		});
+		const records = [
+			c({ status: 'done', doneAt: Date.parse('2026-01-20T10:00:00Z') }),
+			c({}), // overdue from February
+			c({ dueOn: '2026-03-31' })
+		];
+		expect(commitmentSeries(records, ['2026-02-15', '2026-01-10', '2026-01-25'])).toEqual([
+			{ date: '2026-01-10', rate: null, due: 0, open: 3, overdue: 0 },
+			{ date: '2026-01-25', rate: 100, due: 1, open: 2, overdue: 0 },
+			{ date: '2026-02-15', rate: 50, due: 2, open: 2, overdue: 1 }
+		]);
+	});
+});
+
+describe('workshopGapSeries', () => {
+	const row = (over: Partial<RatingAggregate>): RatingAggregate => ({
+		workshopId: 'w1',
+		title: 'Kick-off',
+		date: '2026-01-10',
+		scale: { min: 1, max: 5 },
+		valueId: 'a',
+		lens: 'current',
+		answers: 5,
+		total: 10,
+		people: 5,
+		...over
+	});
+
+	it('gives the mean strategic and say-do gap per workshop, on one 0–100 scale', () => {
+		const series = workshopGapSeries(
+			[
+				// Value a, 1–5: current mean 2 (25 %), strategic 4 (75 %), assumed 4.5 (87.5 %).
+				row({}),
+				row({ lens: 'strategic', total: 20 }),
+				row({ lens: 'assumed', total: 22.5 }),
+				// Value b, 0–10: current 5 (50 %), strategic 9 (90 %); no assumed.
+				row({ valueId: 'b', scale: { min: 0, max: 10 }, total: 25 }),
+				row({ valueId: 'b', scale: { min: 0, max: 10 }, lens: 'strategic', total: 45 }),
+				// A later workshop with too few people.
+				row({ workshopId: 'w2', date: '2026-03-01', people: 3 }),
+				row({ workshopId: 'w2', date: '2026-03-01', lens: 'strategic', people: 3 })
+			],
+			5
+		);
+		expect(series).toEqual([
+			// strategic: (50 + 40) / 2 = 45; say-do: 25 − 87.5 = −62.5
+			{
+				date: '2026-01-10',
+				workshopId: 'w1',
+				title: 'Kick-off',
+				hidden: null,
+				strategic: 45,
+				sayDo: -62.5
+			},
+			{
+				date: '2026-03-01',
+				workshopId: 'w2',
+				title: 'Kick-off',
+				hidden: { hidden: true, reason: 'below_minimum', n: 3, min: 5 },
+				strategic: null,
+				sayDo: null
+			}
+		]);
+	});
+});

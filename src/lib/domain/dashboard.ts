@@ -1,0 +1,231 @@
+/**
+ * The management dashboard's numbers over time, from aggregates SQL returns per pulse (counts
+ * and sums, never single answers): % favourable and eNPS per pulse, combined per month across
+ * teams, follow-through at each point in time, and their trends. Below the organisation's
+ * minimum group size a pulse's numbers are hidden, with the reason, and it is left out of every
+ * combination (so no total can be taken apart into a small group's answers).
+ */
+import { standingSeries, type CommitmentRecord } from './commitments';
+import type { Lens } from './culture';
+import { lensGaps, meetsMinimumGroup, trend, type Hidden, type Trend } from './metrics';
+
+/** One pulse as SQL sums it up. */
+export interface PulseAggregate {
+	pulseId: string;
+	teamId: string;
+	/** `YYYY-MM-DD`: the pulse's point on the time axis. */
+	opensOn: string;
+	respondents: number;
+	/** Answers to value statements, and how many of them were 4 or 5. */
+	valueAnswers: number;
+	valueFavourable: number;
+	/** Answers to the eNPS question, promoters (9–10) and detractors (0–6) among them. */
+	enpsAnswers: number;
+	promoters: number;
+	detractors: number;
+}
+
+export interface SeriesPoint {
+	/** `YYYY-MM-DD` of a pulse, or `YYYY-MM` of a month. */
+	date: string;
+	respondents: number;
+	/** Why the numbers are missing, when too few answered. */
+	hidden: Hidden | null;
+	favourable: number | null;
+	enps: number | null;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? null : (part * 100) / whole);
+
+function point(date: string, sums: Omit<PulseAggregate, 'pulseId' | 'teamId' | 'opensOn'>) {
+	return {
+		date,
+		respondents: sums.respondents,
+		hidden: null,
+		favourable: share(sums.valueFavourable, sums.valueAnswers),
+		enps:
+			sums.enpsAnswers === 0
+				? null
+				: share(sums.promoters, sums.enpsAnswers)! - share(sums.detractors, sums.enpsAnswers)!
+	};
+}
+
+const hiddenPoint = (date: string, n: number, min: number): SeriesPoint => ({
+	date,
+	respondents: n,
+	hidden: { hidden: true, reason: 'below_minimum', n, min },
+	favourable: null,
+	enps: null
+});
+
+/** One point per pulse, oldest first; numbers only where enough people answered. */
+export function pulseSeries(pulses: readonly PulseAggregate[], min: number): SeriesPoint[] {
+	return [...pulses]
+		.sort((a, b) => a.opensOn.localeCompare(b.opensOn))
+		.map((p) =>
+			meetsMinimumGroup(p.respondents, min)
+				? point(p.opensOn, p)
+				: hiddenPoint(p.opensOn, p.respondents, min)
+		);
+}
+
+/**
+ * One point per month across teams, from the pulses that met the minimum on their own: the
+ * answers of all of them together (not an average of averages). A month whose every pulse was
+ * too small is hidden, with the respondents of the pulses left out.
+ */
+export function monthlySeries(pulses: readonly PulseAggregate[], min: number): SeriesPoint[] {
+	const months = new Map<string, PulseAggregate[]>();
+	for (const p of pulses) {
+		const month = p.opensOn.slice(0, 7);
+		months.set(month, [...(months.get(month) ?? []), p]);
+	}
+	return [...months]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([month, group]) => {
+			const shown = group.filter((p) => meetsMinimumGroup(p.respondents, min));
+			if (shown.length === 0) {
+				return hiddenPoint(month, Math.max(...group.map((p) => p.respondents)), min);
+			}
+			const sums = {
+				respondents: 0,
+				valueAnswers: 0,
+				valueFavourable: 0,
+				enpsAnswers: 0,
+				promoters: 0,
+				detractors: 0
+			};
+			for (const p of shown) {
+				for (const key of Object.keys(sums) as (keyof typeof sums)[]) sums[key] += p[key];
+			}
+			return point(month, sums);
+		});
+}
+
+/** The trend of one measure over the points that show it. */
+export function seriesTrend(
+	points: readonly SeriesPoint[],
+	measure: 'favourable' | 'enps'
+): Trend | null {
+	const shown = points.filter((p) => p[measure] !== null);
+	return trend(
+		shown.map((p) => ({
+			at: Date.parse(p.date.length === 7 ? `${p.date}-01T00:00:00Z` : `${p.date}T00:00:00Z`),
+			value: p[measure]!
+		}))
+	);
+}
+
+export interface CommitmentPoint {
+	date: string;
+	rate: number | null;
+	due: number;
+	open: number;
+	overdue: number;
+}
+
+/** Follow-through, open and overdue commitments as they stood at the end of each day given. */
+export function commitmentSeries(
+	records: readonly CommitmentRecord[],
+	days: readonly string[]
+): CommitmentPoint[] {
+	const dates = [...new Set(days)].sort();
+	const standing = standingSeries(
+		records,
+		dates.map((date) => Date.parse(`${date}T23:59:59.999Z`))
+	);
+	return dates.map((date, i) => {
+		const { rate, due, open, overdue } = standing[i];
+		return { date, rate, due, open, overdue };
+	});
+}
+
+/** One rate activity's answers to one value under one lens, as SQL sums them. */
+export interface RatingAggregate {
+	workshopId: string;
+	title: string;
+	/** `YYYY-MM-DD`: when the workshop ran (or was made). */
+	date: string;
+	scale: { min: number; max: number };
+	valueId: string;
+	lens: Lens;
+	answers: number;
+	total: number;
+	/** Distinct participants who answered. */
+	people: number;
+}
+
+export interface GapPoint {
+	date: string;
+	workshopId: string;
+	title: string;
+	hidden: Hidden | null;
+	/** Mean over the values of current → strategic, in % of the scale (−100 … +100). */
+	strategic: number | null;
+	/** Mean over the values of assumed → current (say-do), in % of the scale. */
+	sayDo: number | null;
+}
+
+/**
+ * The strategic and say-do gap per workshop (docs/metrics.md §2) from its ratings. Means are
+ * put on one 0–100 scale first, so that 1–5 and 0–10 ratings can be compared; a lens whose
+ * answers came from fewer people than the minimum is left out, and a workshop with no gap left
+ * says why.
+ */
+export function workshopGapSeries(rows: readonly RatingAggregate[], min: number): GapPoint[] {
+	const workshops = new Map<string, RatingAggregate[]>();
+	for (const row of rows) {
+		const group = workshops.get(row.workshopId);
+		if (group) group.push(row);
+		else workshops.set(row.workshopId, [row]);
+	}
+	const points: GapPoint[] = [];
+	for (const [workshopId, group] of workshops) {
+		const sums = new Map<string, { weighted: number; answers: number; people: number }>();
+		for (const r of group) {
+			if (r.answers === 0 || r.scale.max <= r.scale.min) continue;
+			const share = ((r.total / r.answers - r.scale.min) * 100) / (r.scale.max - r.scale.min);
+			const key = `${r.valueId}\u0000${r.lens}`;
+			const s = sums.get(key) ?? { weighted: 0, answers: 0, people: 0 };
+			s.weighted += share * r.answers;
+			s.answers += r.answers;
+			s.people = Math.max(s.people, r.people);
+			sums.set(key, s);
+		}
+		const mean = (valueId: string, lens: Lens) => {
+			const s = sums.get(`${valueId}\u0000${lens}`);
+			return s && meetsMinimumGroup(s.people, min) ? s.weighted / s.answers : null;
+		};
+		const valueIds = [...new Set(group.map((r) => r.valueId))];
+		const strategic: number[] = [];
+		const sayDo: number[] = [];
+		for (const valueId of valueIds) {
+			const gaps = lensGaps({
+				assumed: mean(valueId, 'assumed'),
+				current: mean(valueId, 'current'),
+				strategic: mean(valueId, 'strategic')
+			});
+			const of = (id: string) => gaps.find((g) => g.id === id)?.gap ?? null;
+			if (of('strategic') !== null) strategic.push(of('strategic')!);
+			if (of('say_do') !== null) sayDo.push(of('say_do')!);
+		}
+		const average = (list: number[]) =>
+			list.length === 0 ? null : list.reduce((a, b) => a + b, 0) / list.length;
+		const people = Math.max(...group.map((r) => r.people));
+		const none = strategic.length === 0 && sayDo.length === 0;
+		points.push({
+			date: group[0].date,
+			workshopId,
+			title: group[0].title,
+			hidden:
+				none && !meetsMinimumGroup(people, min)
+					? { hidden: true, reason: 'below_minimum', n: people, min }
+					: null,
+			strategic: average(strategic),
+			sayDo: average(sayDo)
+		});
+	}
+	return points
+		.filter((p) => p.hidden || p.strategic !== null || p.sayDo !== null)
+		.sort((a, b) => a.date.localeCompare(b.date));
+}

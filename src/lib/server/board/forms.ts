@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { BOARD_LIMITS, BOARD_STATUSES } from '../../domain/board';
+import { checkboxField } from '../validation';
+
+const text = (min: number, max: number) =>
+	z
+		.string()
+		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
+		.pipe(z.string().min(min).max(max));
+
+const postId = z.string().min(1).max(64);
+
+export const PostForm = z.object({ text: text(BOARD_LIMITS.post.min, BOARD_LIMITS.post.max) });
+
+export const UpvoteForm = z.object({ postId });
+
+export const TriageForm = z.object({
+	postId,
+	status: z.enum(BOARD_STATUSES),
+	answer: text(0, BOARD_LIMITS.answer.max).default(''),
+	hidden: checkboxField
+});

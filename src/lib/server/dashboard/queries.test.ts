@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db';
+import { testDatabase } from '../db/testing';
+import { seedWorkshop } from '../live/testing';
+import { createTeam } from '../accounts/queries';
+import { createPulse, getPulse, listItems, savePulseResponse } from '../pulses/queries';
+import { addParticipant, writeVotes } from '../workshops/queries';
+import {
+	listPulseAggregates,
+	listRatingAggregates,
+	loadOrgDashboard,
+	loadTeamDashboard
+} from './queries';
+
+let db: Database;
+let close: () => void;
+let seeded: Awaited<ReturnType<typeof seedWorkshop>>;
+
+beforeEach(async () => {
+	({ db, close } = await testDatabase());
+	seeded = await seedWorkshop(db, { values: 2 });
+});
+afterEach(() => close());
+
+/** A pulse on `opensOn` answered by one device per [value 1, value 2, eNPS] triple. */
+async function answered(teamId: string, opensOn: string, answers: [number, number, number][]) {
+	const id = await createPulse(db, {
+		teamId,
+		opensOn,
+		closesOn: opensOn,
+		cadenceWeeks: 4,
+		openQuestion: '?',
+		withSafety: false,
+		createdBy: seeded.userId
+	});
+	const pulse = (await getPulse(db, teamId, id))!;
+	const items = await listItems(db, id);
+	for (const [i, scores] of answers.entries()) {
+		await savePulseResponse(db, {
+			pulse,
+			tokenHash: `${id}-${i}`,
+			scores: new Map(scores.map((s, k) => [items[k].id, s])),
+			open: ''
+		});
+	}
+	return id;
+}
+
+describe('dashboard data', () => {
+	it('sums each pulse in SQL and shows values over time, hidden below the minimum', async () => {
+		// January: value 1 favourable 2 of 3, value 2 1 of 3; eNPS 10, 9, 3 → 67 − 33 = +33.
+		await answered(seeded.teamId, '2026-01-05', [
+			[5, 2, 10],
+			[4, 4, 9],
+			[1, 3, 3]
+		]);
+		// February: everyone favourable on value 1; eNPS 10, 10, 8 → +67.
+		await answered(seeded.teamId, '2026-02-02', [
+			[5, 4, 10],
+			[4, 1, 10],
+			[4, 2, 8]
+		]);
+		// March: only two answered.
+		await answered(seeded.teamId, '2026-03-02', [
+			[5, 5, 10],
+			[5, 5, 10]
+		]);
+		const sums = await listPulseAggregates(db, { teamId: seeded.teamId });
+		expect(sums.find((s) => s.opensOn === '2026-01-05')).toMatchObject({
+			respondents: 3,
+			valueAnswers: 6,
+			valueFavourable: 3,
+			enpsAnswers: 3,
+			promoters: 2,
+			detractors: 1
+		});
+
+		const now = new Date('2026-03-10T12:00:00Z');
+		const team = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 3, now });
+		expect(team.pulses.map((p) => [p.date, p.favourable, p.enps && Math.round(p.enps)])).toEqual([
+			['2026-01-05', 50, 33],
+			['2026-02-02', (4 * 100) / 6, 67],
+			['2026-03-02', null, null]
+		]);
+		expect(team.pulses[2].hidden).toEqual({ hidden: true, reason: 'below_minimum', n: 2, min: 3 });
+		expect(team.trends.enps!.change).toBeCloseTo(100 / 3);
+		expect(team.values[0].points.map((p) => p.favourable)).toEqual([(2 * 100) / 3, 100, null]);
+
+		await createTeam(db, seeded.orgId, 'Empty');
+		const org = await loadOrgDashboard(db, { orgId: seeded.orgId, minGroupSize: 3, now });
+		expect(org.months.map((m) => [m.date, m.respondents, m.hidden?.n ?? null])).toEqual([
+			['2026-01', 3, null],
+			['2026-02', 3, null],
+			['2026-03', 2, 2]
+		]);
+		expect(org.teams.map((t) => [t.name, t.pulses, t.latest?.hidden?.n ?? null])).toEqual([
+			['Empty', 0, null],
+			['Support', 3, 2]
+		]);
+	});
+});
+
+describe('gaps per workshop', () => {
+	it('sums the ratings in SQL per value and lens, and gives each workshop its gaps', async () => {
+		const people = await Promise.all(
+			[0, 1, 2].map(() => addParticipant(db, seeded.workshopId, null))
+		);
+		const [a] = seeded.valueIds;
+		// 0–10: current 2, 4, 6 (mean 4 = 40 %); strategic 8, 8, 8 (80 %); assumed 9 × 3 (90 %).
+		const scores: Record<string, number[]> = {
+			current: [2, 4, 6],
+			strategic: [8, 8, 8],
+			assumed: [9, 9, 9]
+		};
+		await writeVotes(
+			db,
+			people.map((p, i) => ({
+				activityId: seeded.activities.rate.id,
+				participantId: p.id,
+				replaceAll: false,
+				answers: Object.entries(scores).map(([lens, s]) => ({
+					itemId: `${a}:${lens}`,
+					valueId: a,
+					cardId: null,
+					lens,
+					score: s[i]
+				}))
+			}))
+		);
+		const rows = await listRatingAggregates(db, seeded.teamId);
+		expect(rows.find((r) => r.lens === 'current')).toMatchObject({
+			valueId: a,
+			scale: { min: 0, max: 10 },
+			answers: 3,
+			total: 12,
+			people: 3
+		});
+		const team = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 3 });
+		expect(team.gaps).toHaveLength(1);
+		expect(team.gaps[0].strategic).toBeCloseTo(40);
+		expect(team.gaps[0].sayDo).toBeCloseTo(-50);
+		const hidden = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 4 });
+		expect(hidden.gaps[0].hidden).toEqual({ hidden: true, reason: 'below_minimum', n: 3, min: 4 });
+	});
+});

@@ -1,0 +1,256 @@
+/**
+ * What the management dashboards read: per pulse, the sums the numbers need (GROUP BY in SQL,
+ * never the single answers), per value per pulse for a team, and the commitments' dates.
+ * `loadTeamDashboard` and `loadOrgDashboard` are the whole load of each page (timed by
+ * scripts/bench-dashboard.ts).
+ */
+import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import {
+	commitmentSeries,
+	monthlySeries,
+	pulseSeries,
+	seriesTrend,
+	workshopGapSeries,
+	type PulseAggregate,
+	type RatingAggregate
+} from '../../domain/dashboard';
+import { SCALES } from '../../domain/workshop';
+import { followThroughAt, openAndOverdue } from '../../domain/commitments';
+import { meetsMinimumGroup, type Hidden } from '../../domain/metrics';
+import { isoDate } from '../../room/dates';
+import type { Database } from '../db';
+import {
+	activities,
+	cultureValues,
+	pulseAnswers,
+	pulseItems,
+	pulses,
+	pulseTotals,
+	teams,
+	votes,
+	workshops
+} from '../db/schema';
+import { listCommitmentRecords } from '../commitments/queries';
+
+type Scope = { orgId: string } | { teamId: string };
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const row of rows) {
+		const group = groups.get(key(row));
+		if (group) group.push(row);
+		else groups.set(key(row), [row]);
+	}
+	return groups;
+}
+
+const inScope = (scope: Scope) =>
+	'teamId' in scope ? eq(pulses.teamId, scope.teamId) : eq(teams.orgId, scope.orgId);
+
+/** Sums per pulse (kept in `pulse_totals`): respondents, favourable answers, eNPS groups. */
+export async function listPulseAggregates(db: Database, scope: Scope): Promise<PulseAggregate[]> {
+	const rows = await db
+		.select({
+			pulseId: pulses.id,
+			teamId: pulses.teamId,
+			opensOn: pulses.opensOn,
+			respondents: pulseTotals.respondents,
+			valueAnswers: pulseTotals.valueAnswers,
+			valueFavourable: pulseTotals.valueFavourable,
+			enpsAnswers: pulseTotals.enpsAnswers,
+			promoters: pulseTotals.promoters,
+			detractors: pulseTotals.detractors
+		})
+		.from(pulses)
+		.innerJoin(teams, eq(teams.id, pulses.teamId))
+		.leftJoin(pulseTotals, eq(pulseTotals.pulseId, pulses.id))
+		.where(inScope(scope));
+	return rows.map((r) => ({
+		pulseId: r.pulseId,
+		teamId: r.teamId,
+		opensOn: r.opensOn,
+		respondents: r.respondents ?? 0,
+		valueAnswers: r.valueAnswers ?? 0,
+		valueFavourable: r.valueFavourable ?? 0,
+		enpsAnswers: r.enpsAnswers ?? 0,
+		promoters: r.promoters ?? 0,
+		detractors: r.detractors ?? 0
+	}));
+}
+
+/** Per pulse and value of a team: answers to the value's statement and favourable ones. */
+export async function listValueAggregates(db: Database, teamId: string) {
+	const rows = await db
+		.select({
+			pulseId: pulseItems.pulseId,
+			valueId: pulseItems.valueId,
+			answers: count(),
+			favourable: sql<number>`sum(case when ${pulseAnswers.score} >= 4 then 1 else 0 end)`
+		})
+		.from(pulseAnswers)
+		.innerJoin(pulseItems, eq(pulseItems.id, pulseAnswers.itemId))
+		.innerJoin(pulses, eq(pulses.id, pulseItems.pulseId))
+		.where(and(eq(pulses.teamId, teamId), eq(pulseItems.kind, 'value')))
+		.groupBy(pulseItems.pulseId, pulseItems.valueId);
+	return rows.map((r) => ({ ...r, favourable: Number(r.favourable) }));
+}
+
+/** Per rate activity, value and lens of a team's workshops: answers, their total, people. */
+export async function listRatingAggregates(
+	db: Database,
+	teamId: string
+): Promise<RatingAggregate[]> {
+	const rows = await db
+		.select({
+			workshopId: workshops.id,
+			title: workshops.title,
+			startedAt: workshops.startedAt,
+			createdAt: workshops.createdAt,
+			config: activities.config,
+			valueId: votes.valueId,
+			lens: votes.lens,
+			answers: count(),
+			total: sql<number>`sum(${votes.score})`,
+			people: sql<number>`count(distinct ${votes.participantId})`
+		})
+		.from(votes)
+		.innerJoin(activities, eq(activities.id, votes.activityId))
+		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
+		.where(
+			and(
+				eq(workshops.teamId, teamId),
+				eq(activities.kind, 'rate'),
+				isNotNull(votes.valueId),
+				isNotNull(votes.lens)
+			)
+		)
+		.groupBy(activities.id, votes.valueId, votes.lens);
+	return rows.map((r) => ({
+		workshopId: r.workshopId,
+		title: r.title,
+		date: isoDate(r.startedAt ?? r.createdAt),
+		scale: r.config.kind === 'rate' ? SCALES[r.config.scale] : SCALES['1-5'],
+		valueId: r.valueId!,
+		lens: r.lens!,
+		answers: r.answers,
+		total: Number(r.total),
+		people: Number(r.people)
+	}));
+}
+
+async function activeValues(db: Database, teamId: string) {
+	return db
+		.select({ id: cultureValues.id, name: cultureValues.name })
+		.from(cultureValues)
+		.where(and(eq(cultureValues.teamId, teamId), isNull(cultureValues.archivedAt)))
+		.orderBy(asc(cultureValues.position), asc(cultureValues.nameKey));
+}
+
+export interface ValueSeriesPoint {
+	date: string;
+	respondents: number;
+	hidden: Hidden | null;
+	favourable: number | null;
+}
+
+/** A team over time: every pulse, every value, the commitments; numbers only for big enough groups. */
+export async function loadTeamDashboard(
+	db: Database,
+	input: { teamId: string; minGroupSize: number; now?: Date }
+) {
+	const now = input.now ?? new Date();
+	const min = input.minGroupSize;
+	const [aggregates, perValue, values, records, ratings] = await Promise.all([
+		listPulseAggregates(db, { teamId: input.teamId }),
+		listValueAggregates(db, input.teamId),
+		activeValues(db, input.teamId),
+		listCommitmentRecords(db, [input.teamId]),
+		listRatingAggregates(db, input.teamId)
+	]);
+	const pulsesSeries = pulseSeries(aggregates, min);
+	const byPulse = new Map(aggregates.map((a) => [a.pulseId, a]));
+	const ordered = [...aggregates].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+	const valueSeries = values.map((value) => ({
+		...value,
+		points: ordered.map((p): ValueSeriesPoint => {
+			const row = perValue.find((r) => r.pulseId === p.pulseId && r.valueId === value.id);
+			const n = byPulse.get(p.pulseId)!.respondents;
+			if (!meetsMinimumGroup(n, min)) {
+				return {
+					date: p.opensOn,
+					respondents: n,
+					hidden: { hidden: true, reason: 'below_minimum', n, min },
+					favourable: null
+				};
+			}
+			return {
+				date: p.opensOn,
+				respondents: n,
+				hidden: null,
+				favourable: row && row.answers > 0 ? (row.favourable * 100) / row.answers : null
+			};
+		})
+	}));
+	const today = isoDate(now);
+	return {
+		minGroupSize: min,
+		pulses: pulsesSeries,
+		trends: {
+			favourable: seriesTrend(pulsesSeries, 'favourable'),
+			enps: seriesTrend(pulsesSeries, 'enps')
+		},
+		values: valueSeries,
+		gaps: workshopGapSeries(ratings, min),
+		commitments: commitmentSeries(records, [...ordered.map((p) => p.opensOn), today]),
+		followThrough: followThroughAt(records, now),
+		...openAndOverdue(records, now)
+	};
+}
+
+/** The organisation over time (months), and each team's latest state beside the others. */
+export async function loadOrgDashboard(
+	db: Database,
+	input: { orgId: string; minGroupSize: number; now?: Date }
+) {
+	const now = input.now ?? new Date();
+	const min = input.minGroupSize;
+	const teamRows = await db
+		.select({ id: teams.id, name: teams.name })
+		.from(teams)
+		.where(eq(teams.orgId, input.orgId))
+		.orderBy(asc(teams.nameKey));
+	const [aggregates, records] = await Promise.all([
+		listPulseAggregates(db, { orgId: input.orgId }),
+		listCommitmentRecords(db, { orgId: input.orgId })
+	]);
+	const months = monthlySeries(aggregates, min);
+	const monthEnds = months.map((p) => {
+		const [y, mo] = p.date.split('-').map(Number);
+		return isoDate(new Date(Date.UTC(y, mo, 0)));
+	});
+	const today = isoDate(now);
+	const pulsesOf = groupBy(aggregates, (a) => a.teamId);
+	const recordsOf = groupBy(records, (r) => r.teamId);
+	const teamsNow = teamRows.map((team) => {
+		const own = pulsesOf.get(team.id) ?? [];
+		const series = pulseSeries(own, min);
+		const mine = recordsOf.get(team.id) ?? [];
+		return {
+			...team,
+			pulses: own.length,
+			latest: series.at(-1) ?? null,
+			trend: seriesTrend(series, 'favourable'),
+			followThrough: followThroughAt(mine, now).rate,
+			...openAndOverdue(mine, now)
+		};
+	});
+	return {
+		minGroupSize: min,
+		months,
+		trends: { favourable: seriesTrend(months, 'favourable'), enps: seriesTrend(months, 'enps') },
+		commitments: commitmentSeries(records, [...monthEnds.filter((d) => d < today), today]),
+		followThrough: followThroughAt(records, now),
+		...openAndOverdue(records, now),
+		teams: teamsNow
+	};
+}

@@ -1,0 +1,159 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../db';
+import {
+	boardPosts,
+	cultureElements,
+	pulseAnswers,
+	pulseResponses,
+	pulses,
+	pulseTotals,
+	teams,
+	valueLenses
+} from '../db/schema';
+import { testDatabase } from '../db/testing';
+import { newId } from '../ids';
+import { seedWorkshop } from '../live/testing';
+import {
+	countRespondents,
+	createPulse,
+	findOwnResponse,
+	findPulseByCode,
+	getPulse,
+	listItems,
+	listPulses,
+	listPulseValues,
+	pulseDistribution,
+	savePulseResponse
+} from './queries';
+
+let db: Database;
+let close: () => void;
+let seeded: Awaited<ReturnType<typeof seedWorkshop>>;
+
+beforeEach(async () => {
+	({ db, close } = await testDatabase());
+	seeded = await seedWorkshop(db, { values: 3 });
+});
+afterEach(() => close());
+
+const newPulse = () => ({
+	teamId: seeded.teamId,
+	opensOn: '2026-03-02',
+	closesOn: '2026-03-08',
+	cadenceWeeks: 4,
+	openQuestion: 'What would you change?',
+	withSafety: false,
+	createdBy: seeded.userId
+});
+
+async function behaviour(valueId: string, text: string, lens: 'current' | 'strategic') {
+	await db.insert(cultureElements).values({
+		id: newId(),
+		teamId: seeded.teamId,
+		valueId,
+		lens,
+		kind: 'looks_like',
+		text,
+		position: 0
+	});
+}
+
+describe('pulses', () => {
+	it('asks about the strategic values with their behaviours, then eNPS and safety', async () => {
+		const [first, second] = seeded.valueIds;
+		await db.insert(valueLenses).values([
+			{ valueId: second, lens: 'strategic' },
+			{ valueId: first, lens: 'strategic' }
+		]);
+		await behaviour(first, 'Now: speaks up', 'current');
+		await behaviour(first, 'Target: asks first', 'strategic');
+		expect(await listPulseValues(db, seeded.teamId)).toEqual([
+			{ id: first, name: 'Value 1', behaviours: ['Target: asks first', 'Now: speaks up'] },
+			{ id: second, name: 'Value 2', behaviours: [] }
+		]);
+		const id = await createPulse(db, { ...newPulse(), withSafety: true });
+		const items = await listItems(db, id);
+		expect(items.map((i) => [i.kind, i.valueName, i.statement])).toEqual([
+			['value', 'Value 1', 'Target: asks first · Now: speaks up'],
+			['value', 'Value 2', ''],
+			['enps', null, ''],
+			['safety', null, 'speak_up'],
+			['safety', null, 'mistakes'],
+			['safety', null, 'ask_help']
+		]);
+	});
+
+	it('takes every active value while none is strategic', async () => {
+		expect((await listPulseValues(db, seeded.teamId)).map((v) => v.name)).toEqual([
+			'Value 1',
+			'Value 2',
+			'Value 3'
+		]);
+	});
+
+	it('keeps one answer per device, replacing it, and counts per item and score', async () => {
+		const id = await createPulse(db, newPulse());
+		const pulse = (await getPulse(db, seeded.teamId, id))!;
+		expect(await findPulseByCode(db, pulse.code)).toMatchObject({ id });
+		const [v1, , , enps] = await listItems(db, id);
+		const answer = (token: string, value: number, open = '') =>
+			savePulseResponse(db, {
+				pulse,
+				tokenHash: token,
+				scores: new Map([
+					[v1.id, value],
+					[enps.id, 9]
+				]),
+				open
+			});
+		expect(await answer('device-a', 2, 'More focus')).toEqual({ replaced: false });
+		await answer('device-b', 5);
+		expect(await answer('device-a', 4, 'Fewer meetings')).toEqual({ replaced: true });
+		expect(await countRespondents(db, id)).toBe(2);
+		const counts = await pulseDistribution(db, id);
+		expect(counts.filter((r) => r.itemId === v1.id).sort((a, b) => a.score - b.score)).toEqual([
+			{ itemId: v1.id, score: 4, n: 1 },
+			{ itemId: v1.id, score: 5, n: 1 }
+		]);
+		expect(counts.find((r) => r.itemId === enps.id)).toEqual({ itemId: enps.id, score: 9, n: 2 });
+		expect(await findOwnResponse(db, id, 'device-a')).toEqual({
+			scores: { [v1.id]: 4, [enps.id]: 9 },
+			open: 'Fewer meetings'
+		});
+		expect(await findOwnResponse(db, id, 'device-c')).toBeNull();
+		// The pulse's sums follow every save: device A's 2 became a 4.
+		expect(await db.select().from(pulseTotals)).toEqual([
+			{
+				pulseId: id,
+				respondents: 2,
+				valueAnswers: 2,
+				valueFavourable: 2,
+				enpsAnswers: 2,
+				promoters: 2,
+				detractors: 0
+			}
+		]);
+		// The open answer is one post on the board, replaced, and gone when emptied.
+		expect((await db.select().from(boardPosts)).map((p) => p.text)).toEqual(['Fewer meetings']);
+		await answer('device-a', 4);
+		expect(await db.select().from(boardPosts)).toHaveLength(0);
+		expect((await listPulses(db, seeded.teamId))[0]).toMatchObject({ id, respondents: 2 });
+	});
+
+	it('goes with its team', async () => {
+		const id = await createPulse(db, newPulse());
+		const pulse = (await getPulse(db, seeded.teamId, id))!;
+		const [item] = await listItems(db, id);
+		await savePulseResponse(db, {
+			pulse,
+			tokenHash: 'd',
+			scores: new Map([[item.id, 3]]),
+			open: 'x'
+		});
+		await db.delete(teams).where(eq(teams.id, seeded.teamId));
+		for (const table of [pulses, pulseResponses, pulseAnswers, pulseTotals, boardPosts]) {
+			expect(await db.select().from(table)).toHaveLength(0);
+		}
+	});
+});

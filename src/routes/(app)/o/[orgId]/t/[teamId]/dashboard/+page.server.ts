@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { followThroughAt } from '$lib/domain/commitments';
+import { teamAccess } from '$lib/server/auth/guards';
+import { listTeamCommitments } from '$lib/server/commitments/queries';
+import { loadTeamDashboard } from '$lib/server/dashboard/queries';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, org, team } = await teamAccess(event);
+	const now = new Date();
+	const dashboard = await loadTeamDashboard(db, {
+		teamId: team.id,
+		minGroupSize: org.minGroupSize,
+		now
+	});
+	const valueId = event.url.searchParams.get('value');
+	if (!valueId) return { dashboard, value: null };
+	// Drilling down to one value: its series, and the commitments that serve it.
+	const value = dashboard.values.find((v) => v.id === valueId);
+	if (!value) error(404);
+	const commitments = (await listTeamCommitments(db, team.id)).filter((c) => c.valueId === valueId);
+	return {
+		dashboard,
+		value: {
+			...value,
+			followThrough: followThroughAt(commitments, now),
+			commitments: commitments.map((c) => ({
+				id: c.id,
+				action: c.action,
+				leaderName: c.leaderName,
+				status: c.status,
+				dueOn: c.dueOn
+			}))
+		}
+	};
+};

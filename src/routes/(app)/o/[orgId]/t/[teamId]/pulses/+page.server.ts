@@ -1,0 +1,42 @@
+import { redirect } from '@sveltejs/kit';
+import { can } from '$lib/domain/permissions';
+import { addDays, nextPulseDates, pulseState } from '$lib/domain/pulse';
+import { isoDate } from '$lib/room/dates';
+import { teamAccess } from '$lib/server/auth/guards';
+import { newPulseForm } from '$lib/server/pulses/forms';
+import { createPulse, listPulses, listPulseValues } from '$lib/server/pulses/queries';
+import { invalid, parseForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { db, team, role, isTeamMember } = await teamAccess(event);
+	const today = isoDate(new Date());
+	const [pulses, values] = await Promise.all([
+		listPulses(db, team.id),
+		listPulseValues(db, team.id)
+	]);
+	const latest = pulses[0];
+	const suggested = latest
+		? nextPulseDates(latest, today)
+		: { opensOn: today, closesOn: addDays(today, 6) };
+	return {
+		pulses: pulses.map((p) => ({ ...p, state: pulseState(p, today) })),
+		values: values.map((v) => v.name),
+		canManage: can(role, 'follow.manage', { isTeamMember }),
+		suggested: { ...suggested, cadenceWeeks: latest?.cadenceWeeks ?? 4 },
+		today
+	};
+};
+
+export const actions = {
+	create: async (event) => {
+		const { db, org, team, user } = await teamAccess(event, 'follow.manage');
+		const parsed = parseForm(newPulseForm(new Date()), await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		if ((await listPulseValues(db, team.id)).length === 0) {
+			return invalid({ form: { code: 'required' } }, parsed.values);
+		}
+		const id = await createPulse(db, { teamId: team.id, createdBy: user.id, ...parsed.data });
+		redirect(303, `/o/${org.id}/t/${team.id}/pulses/${id}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,66 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { checkPulseAnswers, pulseState } from '$lib/domain/pulse';
+import { isoDate } from '$lib/room/dates';
+import { database } from '$lib/server/db';
+import { hashToken, newToken } from '$lib/server/ids';
+import { getRespondentToken, setRespondentCookie } from '$lib/server/pulses/cookie';
+import {
+	findOwnResponse,
+	findPulseByCode,
+	listItems,
+	savePulseResponse
+} from '$lib/server/pulses/queries';
+import { formValues } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+async function pulseOf(code: string) {
+	const db = await database();
+	const pulse = code.length <= 64 ? await findPulseByCode(db, code) : null;
+	if (!pulse) error(404);
+	return { db, pulse, items: await listItems(db, pulse.id) };
+}
+
+export const load: PageServerLoad = async ({ params, cookies, url }) => {
+	const { db, pulse, items } = await pulseOf(params.code);
+	const token = getRespondentToken(cookies, pulse.id);
+	const own = token ? await findOwnResponse(db, pulse.id, hashToken(token)) : null;
+	return {
+		teamName: pulse.teamName,
+		code: params.code,
+		opensOn: pulse.opensOn,
+		closesOn: pulse.closesOn,
+		openQuestion: pulse.openQuestion,
+		state: pulseState(pulse, isoDate(new Date())),
+		items: items.map((i) => ({
+			id: i.id,
+			kind: i.kind,
+			valueName: i.valueName,
+			statement: i.statement
+		})),
+		// This device's own earlier answers, so that changing one is easy; nobody else's.
+		own,
+		saved: url.searchParams.get('saved') === '1'
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, cookies, request }) => {
+		const { db, pulse, items } = await pulseOf(params.code);
+		const values = formValues(await request.formData());
+		if (pulseState(pulse, isoDate(new Date())) !== 'open') {
+			return fail(409, { closed: true, problems: {}, values });
+		}
+		const checked = checkPulseAnswers(items, values);
+		if (!checked.ok) return fail(400, { closed: false, problems: checked.problems, values });
+		let token = getRespondentToken(cookies, pulse.id);
+		if (!token || token.length > 64) token = newToken();
+		setRespondentCookie(cookies, pulse.id, token);
+		await savePulseResponse(db, {
+			pulse,
+			tokenHash: hashToken(token),
+			scores: checked.scores,
+			open: checked.open
+		});
+		redirect(303, `/pulse/${params.code}?saved=1`);
+	}
+};

@@ -1,0 +1,88 @@
+import { createClient } from '@libsql/client';
+import type { APIRequestContext } from '@playwright/test';
+import { newAccountDetails, signUpByRequest, type Account } from '../accounts';
+import {
+	createTeamByRequest,
+	expectStatus,
+	inviteByRequest,
+	joinByRequest,
+	postForm,
+	requestAs,
+	type RequestFactory
+} from '../requests';
+
+/**
+ * A team to follow through on, built with the app's own forms: an owner, a team with strategic
+ * values, a leader and a viewer invited into it.
+ */
+export interface FollowTeam {
+	origin: string;
+	owner: Account;
+	leader: Account;
+	viewer: Account;
+	asOwner: APIRequestContext;
+	orgId: string;
+	teamId: string;
+	teamPath: string;
+	values: Record<string, string>;
+	/** Reads one value from the test database (ids the pages do not print). */
+	one: (sql: string, ...args: string[]) => Promise<string>;
+}
+
+export async function followTeam(
+	factory: RequestFactory,
+	origin: string,
+	valueNames: string[],
+	options: { minGroupSize?: number } = {}
+): Promise<FollowTeam> {
+	const owner = await signUpByRequest(
+		await requestAs(factory, origin),
+		origin,
+		newAccountDetails('follow-owner')
+	);
+	const asOwner = await requestAs(factory, origin, { session: owner.sessionToken });
+	const orgId = owner.orgId;
+	if (options.minGroupSize !== undefined) {
+		const set = await postForm(asOwner, origin, `/o/${orgId}/settings`, {
+			name: 'Follow-through Ltd',
+			minGroupSize: String(options.minGroupSize)
+		});
+		expectStatus(set, 200, 'setting the minimum group size');
+	}
+	const unique = owner.email.split('@')[0].slice(-8);
+	const teamId = await createTeamByRequest(asOwner, origin, orgId, `Follow ${unique}`);
+	const teamPath = `/o/${orgId}/t/${teamId}`;
+	const client = createClient({ url: 'file:tests/.output/e2e.db', timeout: 5000 });
+	const one = async (sql: string, ...args: string[]) => {
+		const value = (await client.execute({ sql, args })).rows[0]?.[0];
+		if (typeof value !== 'string') throw new Error(`Nothing found for ${sql}`);
+		return value;
+	};
+	const values: Record<string, string> = {};
+	for (const name of valueNames) {
+		const made = await postForm(asOwner, origin, `${teamPath}/map?/createValue`, {
+			name,
+			lens_current: 'on',
+			lens_strategic: 'on'
+		});
+		expectStatus(made, 200, `creating the value ${name}`);
+		values[name] = await one(
+			'select id from culture_values where team_id = ? and name = ?',
+			teamId,
+			name
+		);
+	}
+	const leader = await joinByRequest(
+		factory,
+		origin,
+		await inviteByRequest(asOwner, origin, orgId, 'leader', teamId),
+		newAccountDetails('follow-leader')
+	);
+	const viewer = await joinByRequest(
+		factory,
+		origin,
+		await inviteByRequest(asOwner, origin, orgId, 'viewer'),
+		newAccountDetails('follow-viewer')
+	);
+	return { origin, owner, leader, viewer, asOwner, orgId, teamId, teamPath, values, one };
+}
