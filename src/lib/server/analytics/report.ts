@@ -23,7 +23,6 @@ import {
 } from '../../domain/metrics';
 import { SCALES, type Scale, type WorkshopStatus } from '../../domain/workshop';
 import type { Database } from '../db';
-import { countParticipants } from '../workshops/queries';
 import {
 	countRatings,
 	countRespondents,
@@ -375,66 +374,29 @@ export interface ResultsWorkshop {
 	endedAt: Date | null;
 }
 
-interface Aggregates {
-	stamp: string;
-	ratings: RatingCount[];
-	totals: VoteTotal[];
-	respondents: Respondents;
-}
-
-/**
- * Aggregates of ended workshops, which take no more answers. What can still change them is a
- * participant withdrawing (their row goes, so the participant count is in the stamp) or the
- * agenda (its activities and their settings are in the stamp too). Values' names and flags
- * and the minimum group size are read afresh on every load.
- */
-const ended = new Map<string, Aggregates>();
-const ENDED_KEPT = 64;
-
-/** Forgets every kept aggregate: for tests and the benchmark's cold runs. */
-export function forgetKeptResults(): void {
-	ended.clear();
-}
-
-async function aggregates(
-	db: Database,
-	workshop: ResultsWorkshop,
-	activities: VotingActivity[]
-): Promise<Omit<Aggregates, 'stamp'>> {
-	const ids = activities.map((a) => a.id);
-	const keep = workshop.status === 'ended';
-	const stamp = keep
-		? [
-				workshop.endedAt?.getTime() ?? '',
-				await countParticipants(db, workshop.id),
-				JSON.stringify(activities.map((a) => [a.id, a.config]))
-			].join('|')
-		: '';
-	const kept = keep ? ended.get(workshop.id) : undefined;
-	if (kept && kept.stamp === stamp) return kept;
+async function aggregates(db: Database, workshopId: string, activities: VotingActivity[]) {
 	const rateIds = activities.filter((a) => a.kind === 'rate').map((a) => a.id);
 	const voteIds = activities.filter((a) => a.kind !== 'rate').map((a) => a.id);
 	const [respondents, ratings, totals] = await Promise.all([
-		countRespondents(db, workshop.id, ids),
+		countRespondents(
+			db,
+			workshopId,
+			activities.map((a) => a.id)
+		),
 		countRatings(db, rateIds),
 		sumVotes(db, voteIds)
 	]);
-	if (keep) {
-		ended.delete(workshop.id);
-		ended.set(workshop.id, { stamp, ratings, totals, respondents });
-		if (ended.size > ENDED_KEPT) ended.delete(ended.keys().next().value!);
-	}
 	return { ratings, totals, respondents };
 }
 
-/** Reads a workshop's aggregates (kept once it has ended) and builds its results. */
+/** Reads a workshop's aggregates and builds its results. */
 export async function loadResults(
 	db: Database,
 	workshop: ResultsWorkshop,
 	minGroup: number
 ): Promise<Results> {
 	const activities = await listVotingActivities(db, workshop.id);
-	const { ratings, totals, respondents } = await aggregates(db, workshop, activities);
+	const { ratings, totals, respondents } = await aggregates(db, workshop.id, activities);
 	if (!meetsMinimumGroup(respondents.all, minGroup)) {
 		return buildResults({ activities, ratings: [], totals: [], respondents, values: [], minGroup });
 	}

@@ -11,7 +11,11 @@ import {
 	valueLenses
 } from '../db/schema';
 import { testDatabase } from '../db/testing';
+import { addTouchpoint, judgeCell, listTouchpoints } from '../alignment/queries';
+import { addPost, upvotePost } from '../board/queries';
+import { addCheckin } from '../commitments/queries';
 import { seedWorkshop } from '../live/testing';
+import { createPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addCard, addParticipant, writeVotes } from '../workshops/queries';
 import { EXPORTED, exportOrganisation, NOT_EXPORTED, schemaTables } from './export';
 import { deleteOrganisation, deleteTeam, deleteWorkshop } from './queries';
@@ -98,6 +102,40 @@ async function fillOrganisation(label: string, participantCount = 6) {
 	);
 	const cardId = await addCard(db, activities.outsider.id, people[0].id, 'We never hear back about ideas');
 	await db.insert(upvotes).values(people.slice(1, 4).map((p) => ({ cardId, participantId: p.id })));
+
+	// Follow-through: a check-in, a pulse answered by six, the board, the alignment matrix.
+	await addCheckin(db, { commitmentId: `${label}-commitment`, authorId: leaderId, did: 'Opened the retro', happenedOn: '2026-11-02' });
+	const pulseId = await createPulse(db, {
+		teamId,
+		opensOn: '2026-11-01',
+		closesOn: '2026-11-15',
+		cadenceWeeks: 4,
+		openQuestion: 'What would you change?',
+		withSafety: false,
+		createdBy: seeded.userId
+	});
+	const items = await listItems(db, pulseId);
+	for (let i = 0; i < 6; i++) {
+		await savePulseResponse(db, {
+			pulse: { id: pulseId, teamId },
+			tokenHash: `${label}-respondent-${i}`,
+			scores: new Map(items.map((item) => [item.id, item.kind === 'enps' ? 9 : 4])),
+			open: i === 0 ? 'More time for learning' : ''
+		});
+	}
+	const postId = await addPost(db, { teamId, text: 'Meetings start late', authorHash: `${label}-author` });
+	await upvotePost(db, teamId, postId, `${label}-voter-1`);
+	await upvotePost(db, teamId, postId, `${label}-voter-2`);
+	await addTouchpoint(db, teamId, 'Website');
+	const [touchpoint] = await listTouchpoints(db, teamId);
+	await judgeCell(db, {
+		teamId,
+		touchpointId: touchpoint.id,
+		valueId: valueIds[0],
+		rating: 'partly',
+		note: 'Old photos',
+		authorId: seeded.userId
+	});
 	return { ...seeded, secondTeam, leaderId, people, cardId };
 }
 
@@ -116,6 +154,22 @@ const difference = (before: Record<string, number>, after: Record<string, number
 			.filter((t) => before[t] !== after[t])
 			.map((t) => [t, after[t] - before[t]])
 	);
+
+/** The follow-through tables: all of their rows belong to the team that was filled. */
+const FOLLOW_THROUGH = [
+	'commitment_checkins',
+	'pulses',
+	'pulse_items',
+	'pulse_responses',
+	'pulse_answers',
+	'pulse_totals',
+	'board_posts',
+	'board_upvotes',
+	'touchpoints',
+	'alignment_judgements'
+];
+const allOf = (counts: Record<string, number>, tables: string[], share = 1) =>
+	Object.fromEntries(tables.map((t) => [t, -counts[t] / share]));
 
 describe('the export', () => {
 	it('names every table of the schema: exported, or left out with a reason', () => {
@@ -177,6 +231,8 @@ describe('deleting', () => {
 			activities: -4,
 			participants: -6,
 			votes: -(6 * 3 + 2),
+			// Three values rated 5, 6 and 7 by two people each; one score of the dots.
+			vote_counts: -(3 * 3 + 1),
 			cards: -1,
 			upvotes: -3
 		});
@@ -200,9 +256,11 @@ describe('deleting', () => {
 			activities: -4,
 			participants: -6,
 			votes: -20,
+			vote_counts: -10,
 			cards: -1,
 			upvotes: -3,
-			commitments: -1
+			commitments: -1,
+			...allOf(before, FOLLOW_THROUGH)
 		});
 		// The invitation into the team stays the organisation's, now without a team.
 		expect((await db.query.invitations.findFirst())?.teamId).toBeNull();
@@ -233,9 +291,12 @@ describe('deleting', () => {
 			activities: -4,
 			participants: -6,
 			votes: -20,
+			vote_counts: -10,
 			cards: -1,
 			upvotes: -3,
-			commitments: -1
+			commitments: -1,
+			// Two organisations filled alike: half of each.
+			...allOf(before, FOLLOW_THROUGH, 2)
 		});
 		expect(after.users).toBe(before.users);
 		const left = await exportOrganisation(db, { id: mine.orgId, name: 'Acme', minGroupSize: 5 });

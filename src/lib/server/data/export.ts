@@ -23,7 +23,10 @@ export type Scope =
 	| 'value' // a `value_id` of one of its teams' values
 	| 'workshop' // a `workshop_id` of one of its teams' workshops
 	| 'activity' // an `activity_id` of one of those workshops' activities
-	| 'card'; // a `card_id` of one of those activities' cards
+	| 'card' // a `card_id` of one of those activities' cards
+	| 'commitment' // a `commitment_id` of one of its teams' commitments
+	| 'pulse' // a `pulse_id` of one of its teams' pulses
+	| 'post'; // a `post_id` of one of its teams' board posts
 
 export interface ExportRule {
 	scope: Scope;
@@ -36,6 +39,8 @@ export interface ExportRule {
 	countBy?: string[];
 	/** Counts withheld per `activity_id` while fewer than the minimum group size answered. */
 	minGroup?: boolean;
+	/** Rows withheld whose count of people, in this column, is below the minimum group size. */
+	peopleColumn?: string;
 }
 
 export const EXPORTED: Record<string, ExportRule> = {
@@ -58,13 +63,25 @@ export const EXPORTED: Record<string, ExportRule> = {
 		minGroup: true
 	},
 	upvotes: { scope: 'card', countBy: ['card_id'] },
-	commitments: { scope: 'team' }
+	commitments: { scope: 'team' },
+	commitment_checkins: { scope: 'commitment' },
+	pulses: { scope: 'team' },
+	pulse_items: { scope: 'pulse' },
+	pulse_responses: { scope: 'pulse', countBy: ['pulse_id'] },
+	pulse_totals: { scope: 'pulse', peopleColumn: 'respondents' },
+	board_posts: { scope: 'team', omit: ['author_hash'] },
+	board_upvotes: { scope: 'post', countBy: ['post_id'] },
+	touchpoints: { scope: 'team' },
+	alignment_judgements: { scope: 'team' }
 };
 
 /** Tables that hold nothing of an organisation's, and why. */
 export const NOT_EXPORTED: Record<string, string> = {
 	sessions: 'sign-in sessions: secrets of a browser, not data',
-	auth_throttle: 'counters of failed sign-ins per address and account, kept for minutes'
+	auth_throttle: 'counters of failed sign-ins per address and account, kept for minutes',
+	pulse_answers:
+		"one respondent's answers to a pulse; their sums per pulse are exported in pulse_totals",
+	vote_counts: 'counts kept from votes, which are exported as counts themselves'
 };
 
 /** The SQL tables of the schema, by name. */
@@ -99,6 +116,12 @@ function belongsTo(scope: Scope, orgId: string): SQL {
 			return sql`activity_id in (${ACTIVITIES(orgId)})`;
 		case 'card':
 			return sql`card_id in (select id from cards where activity_id in (${ACTIVITIES(orgId)}))`;
+		case 'commitment':
+			return sql`commitment_id in (select id from commitments where team_id in (${TEAMS(orgId)}))`;
+		case 'pulse':
+			return sql`pulse_id in (select id from pulses where team_id in (${TEAMS(orgId)}))`;
+		case 'post':
+			return sql`post_id in (select id from board_posts where team_id in (${TEAMS(orgId)}))`;
 	}
 }
 
@@ -150,8 +173,11 @@ async function exportTable(
 		sql`select * from ${ident(table)} where ${where} order by rowid`
 	);
 	const omit = new Set(rule.omit ?? []);
+	const people = rule.peopleColumn;
 	return rows.map((row) =>
-		readable(Object.fromEntries(Object.entries(row).filter(([key]) => !omit.has(key))))
+		people && Number(row[people]) < minGroupSize
+			? { pulse_id: row.pulse_id, [people]: row[people], withheld: `fewer than ${minGroupSize} answered` }
+			: readable(Object.fromEntries(Object.entries(row).filter(([key]) => !omit.has(key))))
 	);
 }
 

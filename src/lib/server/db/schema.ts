@@ -323,6 +323,26 @@ export const votes = sqliteTable(
 	]
 );
 
+/**
+ * How many answers each score has per item: kept by triggers on `votes` (migration
+ * 0003_vote_counts.sql) in the same transaction as every insert, re-vote and delete, so results
+ * read a few hundred rows instead of grouping every answer. Rows may hold `n = 0`.
+ */
+export const voteCounts = sqliteTable(
+	'vote_counts',
+	{
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		valueId: text('value_id'),
+		lens: text('lens', { enum: LENSES }),
+		score: integer('score').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.activityId, t.itemId, t.score] })]
+);
+
 /** Upvotes on outsider-voice cards: one per participant per card. */
 export const upvotes = sqliteTable(
 	'upvotes',
