@@ -23,7 +23,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, sql as query } from 'drizzle-orm';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { openDatabase } from '../../src/lib/server/db';
 import { participants, votes } from '../../src/lib/server/db/schema';
@@ -362,6 +362,18 @@ async function main() {
 		}
 
 		// The server's own results, rebuilt from the file, are SQL's: nothing counted twice.
+		/** The counts the results page reads, kept by triggers, against the answers themselves. */
+		const countsKept = async (when: string) => {
+			const kept = await db.all(
+				query`select item_id, score, n from vote_counts where activity_id = ${activityId} and n > 0 order by 1, 2`
+			);
+			const grouped = await db.all(
+				query`select item_id, score, count(*) as n from votes where activity_id = ${activityId} group by 1, 2 order by 1, 2`
+			);
+			if (JSON.stringify(kept) !== JSON.stringify(grouped)) {
+				problems.push(`${when}: vote_counts differs from the votes`);
+			}
+		};
 		const sameAsSql = async (when: string) => {
 			const { snapshot } = (await readStream(`/live/${wid}/events?audience=staff`, staff, [
 				'snapshot'
@@ -405,6 +417,7 @@ async function main() {
 			return respondents;
 		};
 		const respondentsAfterCrash = await sameAsSql('after the restart');
+		await countsKept('after the restart');
 
 		// 5. the clients: their streams come back with their own answers, and they vote on.
 		let streamsBack = 0;
@@ -455,6 +468,7 @@ async function main() {
 			problems.push(`after voting again: ${after.length} votes stored, ${finalWrong} not as sent`);
 		}
 		await sameAsSql('after voting again');
+		await countsKept('after voting again');
 
 		const figures = {
 			participants: N,
