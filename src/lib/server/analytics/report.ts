@@ -21,7 +21,7 @@ import {
 	type ItemStats,
 	type LensGap
 } from '../../domain/metrics';
-import { SCALES, type Scale, type WorkshopStatus } from '../../domain/workshop';
+import { SCALES, type Scale } from '../../domain/workshop';
 import type { Database } from '../db';
 import {
 	countRatings,
@@ -370,8 +370,6 @@ export function combine(
 export interface ResultsWorkshop {
 	id: string;
 	teamId: string;
-	status: WorkshopStatus;
-	endedAt: Date | null;
 }
 
 async function aggregates(db: Database, workshopId: string, activities: VotingActivity[]) {

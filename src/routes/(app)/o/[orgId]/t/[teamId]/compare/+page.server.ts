@@ -63,8 +63,8 @@ export const load: PageServerLoad = async (event) => {
 		teamName: groups.find((g) => g.teamId === w.teamId)!.teamName
 	});
 	const [ra, rb] = await Promise.all([
-		loadResults(db, { ...a, endedAt: a.endedAt ?? null }, org.minGroupSize),
-		loadResults(db, { ...b, endedAt: b.endedAt ?? null }, org.minGroupSize)
+		loadResults(db, a, org.minGroupSize),
+		loadResults(db, b, org.minGroupSize)
 	]);
 	return {
 		...page,
