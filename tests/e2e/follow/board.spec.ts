@@ -20,6 +20,8 @@ test('an open answer is heard, answered and upvoted on the team’s board', asyn
 	playwright,
 	baseURL
 }) => {
+	// Several browsers and pages; it shares the server with the bad-input fuzzing.
+	test.slow();
 	const team = await followTeam(playwright.request, baseURL!, ['Candour']);
 	const made = await postForm(team.asOwner, team.origin, `${team.teamPath}/pulses?/create`, {
 		opensOn: day(0),
