@@ -362,7 +362,7 @@ async function main() {
 		}
 
 		// The server's own results, rebuilt from the file, are SQL's: nothing counted twice.
-		/** The counts the results page reads, kept by triggers, against the answers themselves. */
+		/** The counts the results page reads (answers and people), kept by triggers, against the answers themselves. */
 		const countsKept = async (when: string) => {
 			const kept = await db.all(
 				query`select item_id, score, n from vote_counts where activity_id = ${activityId} and n > 0 order by 1, 2`
@@ -372,6 +372,15 @@ async function main() {
 			);
 			if (JSON.stringify(kept) !== JSON.stringify(grouped)) {
 				problems.push(`${when}: vote_counts differs from the votes`);
+			}
+			const people = await db.all(
+				query`select participant_id, n from vote_respondents where activity_id = ${activityId} and n > 0 order by 1`
+			);
+			const answered = await db.all(
+				query`select participant_id, count(*) as n from votes where activity_id = ${activityId} group by 1 order by 1`
+			);
+			if (JSON.stringify(people) !== JSON.stringify(answered)) {
+				problems.push(`${when}: vote_respondents differs from the votes`);
 			}
 		};
 		const sameAsSql = async (when: string) => {

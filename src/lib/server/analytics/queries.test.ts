@@ -95,7 +95,7 @@ describe('countRespondents', () => {
 		await f.answer(1, b, { '0:current': 5 });
 		await f.answer(2, a, { '0:strategic': 3 });
 		const ids = f.activities.slice(1);
-		const counted = await countRespondents(db, f.workshopId, ids);
+		const counted = await countRespondents(db, ids);
 		expect(counted.all).toBe(2);
 		expect(Object.fromEntries(counted.byActivity)).toEqual({
 			[ids[0]]: 2,
@@ -105,15 +105,15 @@ describe('countRespondents', () => {
 		// c joined but never answered; b withdraws and takes the answers along.
 		expect(c).toBeTruthy();
 		await withdrawParticipant(db, b);
-		expect((await countRespondents(db, f.workshopId, ids)).all).toBe(1);
+		expect((await countRespondents(db, ids)).all).toBe(1);
 	});
 
 	it('is zero for a workshop without answers or activities', async () => {
-		expect(await countRespondents(db, f.workshopId, f.activities)).toEqual({
+		expect(await countRespondents(db, f.activities)).toEqual({
 			all: 0,
 			byActivity: new Map(f.activities.map((id) => [id, 0]))
 		});
-		expect((await countRespondents(db, f.workshopId, [])).all).toBe(0);
+		expect((await countRespondents(db, [])).all).toBe(0);
 	});
 });
 
@@ -191,9 +191,16 @@ describe('loadResults of an ended workshop', () => {
 	});
 });
 
-describe('vote_counts', () => {
+describe('vote_counts and vote_respondents', () => {
 	/** What the triggers keep, against a GROUP BY over every answer. */
 	async function countsAgreeWithVotes() {
+		const people = await db.all<{ a: string; p: string; n: number }>(
+			sql`select activity_id a, participant_id p, n from vote_respondents where n > 0 order by a, p`
+		);
+		const answered = await db.all<{ a: string; p: string; n: number }>(
+			sql`select activity_id a, participant_id p, count(*) n from votes group by a, p order by a, p`
+		);
+		expect(people).toEqual(answered);
 		const kept = await db.all<{ a: string; i: string; s: number; n: number }>(
 			sql`select activity_id a, item_id i, score s, n from vote_counts where n > 0 order by a, i, s`
 		);

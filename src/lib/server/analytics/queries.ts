@@ -7,7 +7,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Lens } from '../../domain/culture';
 import type { ActivityConfig, ActivityKind } from '../../domain/workshop';
 import type { Database } from '../db';
-import { activities, cultureValues, participants, voteCounts, votes } from '../db/schema';
+import { activities, cultureValues, voteCounts, voteRespondents, votes } from '../db/schema';
 
 export interface VotingActivity {
 	id: string;
@@ -100,35 +100,27 @@ export interface Respondents {
 
 /**
  * The number of people behind the numbers: distinct participants with at least one answer,
- * per activity and over all of them. Counted per participant through the primary key
- * (activity, participant, …), so the cost follows the number of people, not of answers.
+ * per activity and over all of them. Read from `vote_respondents` (one row per participant and
+ * activity, kept by triggers on `votes`), so the cost follows the number of people, not of
+ * answers.
  */
-export async function countRespondents(
-	db: Database,
-	workshopId: string,
-	activityIds: string[]
-): Promise<Respondents> {
+export async function countRespondents(db: Database, activityIds: string[]): Promise<Respondents> {
 	if (activityIds.length === 0) return { all: 0, byActivity: new Map() };
-	const ids = sql.join(
-		activityIds.map((id) => sql`${id}`),
-		sql`, `
-	);
-	const perActivity = activityIds.map(
-		(id) =>
-			sql`exists (select 1 from ${votes} where ${votes.activityId} = ${id} and ${votes.participantId} = ${participants.id})`
-	);
-	const [row] = await db
-		.select({
-			all: sql<number>`sum(exists (select 1 from ${votes} where ${votes.activityId} in (${ids}) and ${votes.participantId} = ${participants.id}))`,
-			...Object.fromEntries(perActivity.map((expr, i) => [`a${i}`, sql<number>`sum(${expr})`]))
-		})
-		.from(participants)
-		.where(eq(participants.workshopId, workshopId));
-	const counts = row as unknown as Record<string, number | null>;
-	return {
-		all: Number(counts.all ?? 0),
-		byActivity: new Map(activityIds.map((id, i) => [id, Number(counts[`a${i}`] ?? 0)]))
-	};
+	const answered = and(inArray(voteRespondents.activityId, activityIds), gt(voteRespondents.n, 0));
+	const [perActivity, [everyone]] = await Promise.all([
+		db
+			.select({ activityId: voteRespondents.activityId, n: sql<number>`count(*)` })
+			.from(voteRespondents)
+			.where(answered)
+			.groupBy(voteRespondents.activityId),
+		db
+			.select({ n: sql<number>`count(distinct ${voteRespondents.participantId})` })
+			.from(voteRespondents)
+			.where(answered)
+	]);
+	const byActivity = new Map(activityIds.map((id) => [id, 0]));
+	for (const row of perActivity) byActivity.set(row.activityId, Number(row.n));
+	return { all: Number(everyone?.n ?? 0), byActivity };
 }
 
 export interface ValueFacts {

@@ -372,13 +372,12 @@ export interface ResultsWorkshop {
 	teamId: string;
 }
 
-async function aggregates(db: Database, workshopId: string, activities: VotingActivity[]) {
+async function aggregates(db: Database, activities: VotingActivity[]) {
 	const rateIds = activities.filter((a) => a.kind === 'rate').map((a) => a.id);
 	const voteIds = activities.filter((a) => a.kind !== 'rate').map((a) => a.id);
 	const [respondents, ratings, totals] = await Promise.all([
 		countRespondents(
 			db,
-			workshopId,
 			activities.map((a) => a.id)
 		),
 		countRatings(db, rateIds),
@@ -394,7 +393,7 @@ export async function loadResults(
 	minGroup: number
 ): Promise<Results> {
 	const activities = await listVotingActivities(db, workshop.id);
-	const { ratings, totals, respondents } = await aggregates(db, workshop.id, activities);
+	const { ratings, totals, respondents } = await aggregates(db, activities);
 	if (!meetsMinimumGroup(respondents.all, minGroup)) {
 		return buildResults({ activities, ratings: [], totals: [], respondents, values: [], minGroup });
 	}

@@ -233,6 +233,8 @@ describe('deleting', () => {
 			votes: -(6 * 3 + 2),
 			// Three values rated 5, 6 and 7 by two people each; one score of the dots.
 			vote_counts: -(3 * 3 + 1),
+			// Six people rated, two of them gave dots.
+			vote_respondents: -(6 + 2),
 			cards: -1,
 			upvotes: -3
 		});
@@ -257,6 +259,7 @@ describe('deleting', () => {
 			participants: -6,
 			votes: -20,
 			vote_counts: -10,
+			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,
 			commitments: -1,
@@ -292,6 +295,7 @@ describe('deleting', () => {
 			participants: -6,
 			votes: -20,
 			vote_counts: -10,
+			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,
 			commitments: -1,

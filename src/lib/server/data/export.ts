@@ -81,7 +81,8 @@ export const NOT_EXPORTED: Record<string, string> = {
 	auth_throttle: 'counters of failed sign-ins per address and account, kept for minutes',
 	pulse_answers:
 		"one respondent's answers to a pulse; their sums per pulse are exported in pulse_totals",
-	vote_counts: 'counts kept from votes, which are exported as counts themselves'
+	vote_counts: 'counts kept from votes, which are exported as counts themselves',
+	vote_respondents: 'per-participant answer counts kept from votes, which are exported themselves'
 };
 
 /** The SQL tables of the schema, by name. */

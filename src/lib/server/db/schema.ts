@@ -225,6 +225,8 @@ export const workshops = sqliteTable(
 		currentIndex: integer('current_index').notNull().default(-1),
 		inputOpen: integer('input_open', { mode: 'boolean' }).notNull().default(false),
 		revealed: integer('revealed', { mode: 'boolean' }).notNull().default(false),
+		/** The projector shows the workshop's gap charts so far instead of the activity. */
+		overview: integer('overview', { mode: 'boolean' }).notNull().default(false),
 		timerEndsAt: integer('timer_ends_at'),
 		timerRemainingMs: integer('timer_remaining_ms'),
 		showNicknames: integer('show_nicknames', { mode: 'boolean' }).notNull().default(false),
@@ -341,6 +343,23 @@ export const voteCounts = sqliteTable(
 		n: integer('n').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.activityId, t.itemId, t.score] })]
+);
+
+/**
+ * How many answers each participant has given per voting activity: kept by triggers on `votes`
+ * (migration 0004) like `vote_counts`, so the number of people behind the results is a count of
+ * these rows instead of a probe per participant. Rows may hold `n = 0`.
+ */
+export const voteRespondents = sqliteTable(
+	'vote_respondents',
+	{
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.activityId, t.participantId] })]
 );
 
 /** Upvotes on outsider-voice cards: one per participant per card. */

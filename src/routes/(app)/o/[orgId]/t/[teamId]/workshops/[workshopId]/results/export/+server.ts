@@ -60,7 +60,7 @@ export const GET: RequestHandler = async (event) => {
 	} else {
 		const activities = await listVotingActivities(db, workshop.id);
 		const ids = activities.map((a) => a.id);
-		const respondents = await countRespondents(db, workshop.id, ids);
+		const respondents = await countRespondents(db, ids);
 		if (!meetsMinimumGroup(respondents.all, min)) tooFew(respondents.all);
 		const answers = await listAnswers(db, ids);
 		const values = await listValueFacts(db, workshop.teamId, [
