@@ -128,6 +128,24 @@ describe('pace', () => {
 		});
 	});
 
+	it('shows the overview on the projector once started, until asked or moving on', () => {
+		expect(pace(initialPace(), { type: 'show_overview' }, 3, now)).toEqual({
+			ok: false,
+			problem: 'not_allowed'
+		});
+		// Before the first activity as well as during one.
+		const joining = run([{ type: 'start' }, { type: 'show_overview' }]);
+		expect(joining).toMatchObject({ current: -1, overview: true });
+		const shown = run([{ type: 'next' }, { type: 'show_overview' }, { type: 'reveal' }], 3, joining);
+		expect(shown).toMatchObject({ current: 0, overview: true, revealed: true, inputOpen: true });
+		expect(run([{ type: 'hide_overview' }], 3, shown)).toMatchObject({
+			overview: false,
+			revealed: true
+		});
+		expect(run([{ type: 'next' }], 3, shown)).toMatchObject({ current: 1, overview: false });
+		expect(run([{ type: 'end' }], 3, shown).overview).toBe(false);
+	});
+
 	it('refuses to move past either end of the agenda or before starting', () => {
 		const started = run([{ type: 'start' }, { type: 'next' }]);
 		expect(pace(started, { type: 'previous' }, 3, now)).toEqual({

@@ -145,6 +145,11 @@ export interface Pace {
 	current: number;
 	inputOpen: boolean;
 	revealed: boolean;
+	/**
+	 * The projector shows the workshop's results so far (lenses, gaps, votes) instead of the
+	 * activity: the facilitator's choice, as revealing is; moving on switches it off.
+	 */
+	overview: boolean;
 	timer: Timer;
 }
 
@@ -157,6 +162,8 @@ export type PaceCommand =
 	| { type: 'close_input' }
 	| { type: 'reveal' }
 	| { type: 'hide' }
+	| { type: 'show_overview' }
+	| { type: 'hide_overview' }
 	| { type: 'timer_start'; seconds: number }
 	| { type: 'timer_pause' }
 	| { type: 'timer_resume' }
@@ -171,13 +178,20 @@ export type PaceResult =
 const NO_TIMER: Timer = { endsAt: null, remainingMs: null };
 
 export function initialPace(): Pace {
-	return { status: 'draft', current: -1, inputOpen: false, revealed: false, timer: NO_TIMER };
+	return {
+		status: 'draft',
+		current: -1,
+		inputOpen: false,
+		revealed: false,
+		overview: false,
+		timer: NO_TIMER
+	};
 }
 
 /**
  * The facilitator's console as a state machine. Moving to another activity closes input,
- * hides results (so nobody anchors on the last one's answers) and clears the timer; a new
- * activity opens for input on arrival. A locked workshop keeps its place but takes no input;
+ * hides results and the overview (so nobody anchors on the last one's answers) and clears the
+ * timer; a new activity opens for input on arrival. A locked workshop keeps its place but takes no input;
  * an ended one accepts nothing.
  */
 export function pace(
@@ -197,6 +211,7 @@ export function pace(
 			current: index,
 			inputOpen: state.status === 'live',
 			revealed: false,
+			overview: false,
 			timer: NO_TIMER
 		});
 	};
@@ -219,6 +234,10 @@ export function pace(
 			return state.current >= 0 ? ok({ revealed: true }) : no();
 		case 'hide':
 			return ok({ revealed: false });
+		case 'show_overview':
+			return state.status === 'draft' ? no() : ok({ overview: true });
+		case 'hide_overview':
+			return ok({ overview: false });
 		case 'timer_start': {
 			const { min, max } = LIMITS.timerSeconds;
 			if (!Number.isInteger(command.seconds) || command.seconds < min || command.seconds > max) {
@@ -241,7 +260,7 @@ export function pace(
 		case 'unlock':
 			return state.status === 'locked' ? ok({ status: 'live' }) : no();
 		case 'end':
-			return ok({ status: 'ended', inputOpen: false, timer: NO_TIMER });
+			return ok({ status: 'ended', inputOpen: false, overview: false, timer: NO_TIMER });
 	}
 }
 

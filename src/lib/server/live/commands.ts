@@ -8,6 +8,8 @@ const PLAIN: ReadonlySet<string> = new Set([
 	'close_input',
 	'reveal',
 	'hide',
+	'show_overview',
+	'hide_overview',
 	'timer_pause',
 	'timer_resume',
 	'timer_clear',
@@ -15,6 +17,9 @@ const PLAIN: ReadonlySet<string> = new Set([
 	'unlock',
 	'end'
 ] satisfies PaceCommand['type'][]);
+
+/** Every command the console may send. */
+export const PACE_COMMAND_TYPES: ReadonlySet<string> = new Set([...PLAIN, 'goto', 'timer_start']);
 
 /** A pace command from untrusted JSON, or null. Ranges are the state machine's business. */
 export function parsePaceCommand(input: unknown): PaceCommand | null {

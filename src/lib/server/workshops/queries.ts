@@ -107,6 +107,7 @@ export function paceOf(row: WorkshopRow): Pace {
 		current: row.currentIndex,
 		inputOpen: row.inputOpen,
 		revealed: row.revealed,
+		overview: row.overview,
 		timer: { endsAt: row.timerEndsAt, remainingMs: row.timerRemainingMs }
 	};
 }
@@ -120,6 +121,7 @@ export async function savePace(db: Database, workshopId: string, next: Pace, now
 			currentIndex: next.current,
 			inputOpen: next.inputOpen,
 			revealed: next.revealed,
+			overview: next.overview,
 			timerEndsAt: next.timer.endsAt,
 			timerRemainingMs: next.timer.remainingMs,
 			startedAt:

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
+import { loadResults } from '$lib/server/analytics/report';
 import { requireUser } from '$lib/server/auth/guards';
 import { staffAccess } from '$lib/server/live/access';
 import { getRoom, roomSnapshot } from '$lib/server/live/rooms';
@@ -29,9 +30,14 @@ export const load: PageServerLoad = async (event) => {
 	const room = await getRoom(event.params.workshopId);
 	if (!room) error(404);
 	const { db, org } = await staffAccess(event, room, 'team.view');
-	event.depends('present:people');
+	event.depends('present:people', 'present:overview');
 	const joinUrl = `${event.url.origin}/join/${room.joinCode}`;
 	const nicknames = room.showNicknames ? await listNicknames(db, room.id, 80) : [];
+	// The results so far, when the facilitator puts them on the projector: the results page's
+	// numbers, minimum group size included.
+	const overview = room.pace.overview
+		? await loadResults(db, { id: room.id, teamId: room.teamId }, org.minGroupSize)
+		: null;
 	return {
 		workshopId: room.id,
 		joinCode: room.joinCode,
@@ -40,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 		qr: await qrFor(joinUrl),
 		snapshot: roomSnapshot(room),
 		minGroupSize: org.minGroupSize,
-		nicknames
+		nicknames,
+		overview
 	};
 };

@@ -1,7 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import type { PaceCommand } from '$lib/domain/workshop';
 import { teamAccess } from '$lib/server/auth/guards';
-import { parsePaceCommand } from '$lib/server/live/commands';
+import { PACE_COMMAND_TYPES, parsePaceCommand } from '$lib/server/live/commands';
 import type { StaffCardWall } from '$lib/server/live/events';
 import {
 	applyPace,
@@ -78,24 +77,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const PACE_COMMANDS = new Set<string>([
-	'start',
-	'next',
-	'previous',
-	'goto',
-	'open_input',
-	'close_input',
-	'reveal',
-	'hide',
-	'timer_start',
-	'timer_pause',
-	'timer_resume',
-	'timer_clear',
-	'lock',
-	'unlock',
-	'end'
-] satisfies PaceCommand['type'][]);
-
 /** A card of the current workshop's activity, or a 404 answer. */
 async function cardActivity(access: Awaited<ReturnType<typeof consoleAccess>>, activityId: string) {
 	const activity = await getActivity(access.db, access.workshop.id, activityId);
@@ -108,7 +89,7 @@ export const actions = {
 		const access = await consoleAccess(event);
 		const form = await event.request.formData();
 		const type = String(form.get('command') ?? '');
-		if (!PACE_COMMANDS.has(type)) return fail(400, { pace: 'invalid' as const, command: type });
+		if (!PACE_COMMAND_TYPES.has(type)) return fail(400, { pace: 'invalid' as const, command: type });
 		let input: Record<string, unknown> = { type };
 		if (type === 'goto') {
 			const parsed = parseForm(GotoForm, form);
