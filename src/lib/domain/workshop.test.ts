@@ -136,7 +136,11 @@ describe('pace', () => {
 		// Before the first activity as well as during one.
 		const joining = run([{ type: 'start' }, { type: 'show_overview' }]);
 		expect(joining).toMatchObject({ current: -1, overview: true });
-		const shown = run([{ type: 'next' }, { type: 'show_overview' }, { type: 'reveal' }], 3, joining);
+		const shown = run(
+			[{ type: 'next' }, { type: 'show_overview' }, { type: 'reveal' }],
+			3,
+			joining
+		);
 		expect(shown).toMatchObject({ current: 0, overview: true, revealed: true, inputOpen: true });
 		expect(run([{ type: 'hide_overview' }], 3, shown)).toMatchObject({
 			overview: false,
