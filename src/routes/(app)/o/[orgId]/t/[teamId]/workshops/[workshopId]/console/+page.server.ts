@@ -89,8 +89,9 @@ export const actions = {
 		const access = await consoleAccess(event);
 		const form = await event.request.formData();
 		const type = String(form.get('command') ?? '');
-		if (!PACE_COMMAND_TYPES.has(type))
+		if (!PACE_COMMAND_TYPES.has(type)) {
 			return fail(400, { pace: 'invalid' as const, command: type });
+		}
 		let input: Record<string, unknown> = { type };
 		if (type === 'goto') {
 			const parsed = parseForm(GotoForm, form);
