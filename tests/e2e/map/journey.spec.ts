@@ -102,6 +102,11 @@ test('a founder and an invited facilitator build a culture map under two lenses'
 	await expect(facilitatorPage.getByText(t('team_map_can_edit'))).toBeVisible();
 	await facilitatorPage.getByRole('link', { name: t('team_map_open') }).click();
 	const map = new CultureMapPage(facilitatorPage);
+	// The value's page has lens tabs too: wait for the map before using its tabs.
+	const backToMap = async () => {
+		await facilitatorPage.getByRole('link', { name: t('map_back') }).click();
+		await expect(facilitatorPage).toHaveURL(/\/map(\?|$)/);
+	};
 	await expect(map.lensTab('current')).toHaveAttribute('aria-current', 'page');
 	await map.addValue({
 		name: valueName,
@@ -127,7 +132,7 @@ test('a founder and an invited facilitator build a culture map under two lenses'
 		['current', 'strategic'],
 		['strategic', 'current']
 	] as const) {
-		await facilitatorPage.getByRole('link', { name: t('map_back') }).click();
+		await backToMap();
 		await map.lensTab(lens).click();
 		await expect(map.lensTab(lens)).toHaveAttribute('aria-current', 'page');
 		const card = map.value(valueName);
@@ -144,7 +149,7 @@ test('a founder and an invited facilitator build a culture map under two lenses'
 	}
 
 	// Side by side: current and strategic culture.
-	await facilitatorPage.getByRole('link', { name: t('map_back') }).click();
+	await backToMap();
 	await facilitatorPage.getByRole('link', { name: t('map_compare_link') }).click();
 	const compare = new ComparePage(facilitatorPage);
 	await compare.compare('current', 'strategic');
@@ -162,7 +167,7 @@ test('a founder and an invited facilitator build a culture map under two lenses'
 	}
 
 	// In Dutch, the map speaks Dutch; what the team wrote stays as written.
-	await facilitatorPage.getByRole('link', { name: t('map_back') }).click();
+	await backToMap();
 	await new SiteHeader(facilitatorPage).switchLanguage('nl');
 	await expect(facilitatorPage.locator('html')).toHaveAttribute('lang', 'nl');
 	const kaart = new CultureMapPage(facilitatorPage, 'nl');
