@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { newAccountDetails, signInContext, signUpByRequest } from './accounts';
 import { expect, test } from './fixtures';
 import { t } from './messages';
+import { followTeam } from './follow/setup';
+import { PulsePage } from './pages/PulsePage';
 import { createTeamByRequest, requestAs } from './requests';
 
 /**
@@ -90,4 +92,65 @@ test('a facilitator names a workshop before the scripts arrive', async ({
 	await rename.fill('Kick-off, renamed');
 	await rename.press('Enter');
 	await expect(page.getByRole('heading', { name: 'Kick-off, renamed' })).toBeVisible();
+});
+
+test('a pulse is set up and answered before the scripts arrive', async ({
+	page,
+	newContext,
+	playwright,
+	baseURL
+}) => {
+	const team = await followTeam(playwright.request, baseURL!, ['Candour']);
+	await signInContext(page.context(), team.origin, team.owner);
+
+	// A prefilled field (the suggested cadence, 4 weeks) and a ticked box (the psychological-safety
+	// statements) changed while the page loads.
+	const scripts = await holdScripts(page);
+	await page.goto(`${team.teamPath}/pulses`, { waitUntil: 'domcontentloaded' });
+	const cadence = page.getByLabel(t('follow_pulse_cadence'));
+	await expect(cadence).toHaveValue('4');
+	await cadence.fill('6');
+	const safety = page.getByLabel(t('follow_pulse_with_safety'));
+	await safety.uncheck();
+	await scripts.release();
+	await hydrated(page);
+	await expect(cadence).toHaveValue('6');
+	await expect(safety).not.toBeChecked();
+	await page.getByRole('button', { name: t('follow_pulse_create') }).click();
+	await expect(page).toHaveURL(/\/pulses\/[a-z0-9]+$/);
+	const pulseId = new URL(page.url()).pathname.split('/').at(-1)!;
+	expect(
+		await team.one('select cast(cadence_weeks as text) from pulses where id = ?', pulseId)
+	).toBe('6');
+	const link = await page
+		.getByRole('region', { name: t('follow_pulse_share_title') })
+		.getByRole('link')
+		.textContent();
+
+	// Radio buttons picked on a phone while the page loads stay picked, and are sent.
+	const respondent = new PulsePage(await (await newContext()).newPage());
+	const held = await holdScripts(respondent.page);
+	await respondent.page.goto(new URL(link!).pathname, { waitUntil: 'domcontentloaded' });
+	// Candour and the eNPS question: no safety statements.
+	await expect(respondent.questions()).toHaveCount(2);
+	const picks = [4, 9];
+	for (const [i, score] of picks.entries()) {
+		await respondent
+			.questions()
+			.nth(i)
+			.getByRole('radio', { name: new RegExp(`^${score}\\b`) })
+			.check();
+	}
+	await held.release();
+	await hydrated(respondent.page);
+	for (const [i, score] of picks.entries()) {
+		await expect(
+			respondent
+				.questions()
+				.nth(i)
+				.getByRole('radio', { name: new RegExp(`^${score}\\b`) })
+		).toBeChecked();
+	}
+	await respondent.submit().click();
+	await expect(respondent.thanks()).toBeVisible();
 });

@@ -5,9 +5,12 @@ import {
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
+	latestEntropy,
+	workshopEntropySeries,
 	workshopGapSeries,
 	type PulseAggregate,
-	type RatingAggregate
+	type RatingAggregate,
+	type VoteAggregate
 } from './dashboard';
 
 const pulse = (over: Partial<PulseAggregate>): PulseAggregate => ({
@@ -113,18 +116,22 @@ describe('commitmentSeries', () => {
 });
 
 describe('workshopGapSeries', () => {
-	const row = (over: Partial<RatingAggregate>): RatingAggregate => ({
-		workshopId: 'w1',
-		title: 'Kick-off',
-		date: '2026-01-10',
-		scale: { min: 1, max: 5 },
-		valueId: 'a',
-		lens: 'current',
-		answers: 5,
-		total: 10,
-		people: 5,
-		...over
-	});
+	const row = (over: Partial<RatingAggregate>): RatingAggregate => {
+		const date = over.date ?? '2026-01-10';
+		return {
+			workshopId: 'w1',
+			title: 'Kick-off',
+			date,
+			at: Date.parse(`${date}T09:00:00Z`),
+			scale: { min: 1, max: 5 },
+			valueId: 'a',
+			lens: 'current',
+			answers: 5,
+			total: 10,
+			people: 5,
+			...over
+		};
+	};
 
 	it('gives the mean strategic and say-do gap per workshop, on one 0–100 scale', () => {
 		const series = workshopGapSeries(
@@ -161,5 +168,122 @@ describe('workshopGapSeries', () => {
 				sayDo: null
 			}
 		]);
+	});
+
+	it('orders two workshops of one day by the hour they ran', () => {
+		const morning = Date.parse('2026-01-10T09:00:00Z');
+		const afternoon = Date.parse('2026-01-10T14:00:00Z');
+		const series = workshopGapSeries(
+			[
+				row({ workshopId: 'pm', title: 'Afternoon', at: afternoon }),
+				row({ workshopId: 'pm', title: 'Afternoon', at: afternoon, lens: 'strategic' }),
+				row({ workshopId: 'am', title: 'Morning', at: morning }),
+				row({ workshopId: 'am', title: 'Morning', at: morning, lens: 'strategic', total: 15 })
+			],
+			5
+		);
+		expect(series.map((p) => [p.title, p.strategic])).toEqual([
+			['Morning', 25],
+			['Afternoon', 0]
+		]);
+	});
+});
+
+describe('workshopEntropySeries', () => {
+	const row = (over: Partial<VoteAggregate>): VoteAggregate => ({
+		workshopId: 'w1',
+		teamId: 't1',
+		title: 'Kick-off',
+		date: '2026-01-10',
+		at: Date.parse('2026-01-10T09:00:00Z'),
+		activityId: 'dots-current',
+		lens: 'current',
+		valueId: 'blame',
+		limiting: true,
+		total: 3,
+		...over
+	});
+	const none = { assumed: null, current: null, paradise: null, strategic: null };
+
+	it('gives the share of votes on limiting values per lens', () => {
+		const series = workshopEntropySeries(
+			[
+				// Current: 3 of 12 dots on a limiting value, 25 %.
+				row({}),
+				row({ valueId: 'trust', limiting: false, total: 9 }),
+				// Strategic: no limiting value, 0 %.
+				row({ activityId: 'dots-strategic', lens: 'strategic', valueId: 'trust', limiting: false })
+			],
+			new Map([
+				['dots-current', 6],
+				['dots-strategic', 5]
+			]),
+			5
+		);
+		expect(series).toEqual([
+			{
+				date: '2026-01-10',
+				workshopId: 'w1',
+				teamId: 't1',
+				title: 'Kick-off',
+				hidden: null,
+				entropy: { ...none, current: 25, strategic: 0 }
+			}
+		]);
+	});
+
+	it('combines a lens’s activities by shares, as the results page does', () => {
+		// Dots: 1 of 4 limiting (25 %); points: 50 of 100 limiting (50 %); combined 75 of 200.
+		const series = workshopEntropySeries(
+			[
+				row({ total: 1 }),
+				row({ valueId: 'trust', limiting: false, total: 3 }),
+				row({ activityId: 'points', total: 50 }),
+				row({ activityId: 'points', valueId: 'trust', limiting: false, total: 50 })
+			],
+			new Map([
+				['dots-current', 5],
+				['points', 7]
+			]),
+			5
+		);
+		expect(series[0].entropy.current).toBe(37.5);
+	});
+
+	it('leaves out a lens with too few voters, and says why when nothing is left', () => {
+		const series = workshopEntropySeries(
+			[
+				row({}),
+				row({ activityId: 'dots-strategic', lens: 'strategic' }),
+				row({
+					workshopId: 'w2',
+					activityId: 'few',
+					date: '2026-02-01',
+					at: Date.parse('2026-02-01')
+				})
+			],
+			new Map([
+				['dots-current', 5],
+				['dots-strategic', 4],
+				['few', 3]
+			]),
+			5
+		);
+		expect(
+			series.map((p) => [p.workshopId, p.entropy.current, p.entropy.strategic, p.hidden])
+		).toEqual([
+			['w1', 100, null, null],
+			['w2', null, null, { hidden: true, reason: 'below_minimum', n: 3, min: 5 }]
+		]);
+		expect(latestEntropy(series, 'current')).toEqual({
+			date: '2026-01-10',
+			title: 'Kick-off',
+			percent: 100
+		});
+		expect(latestEntropy(series, 'strategic')).toBeNull();
+	});
+
+	it('is empty without votes', () => {
+		expect(workshopEntropySeries([], new Map(), 5)).toEqual([]);
 	});
 });

@@ -6,8 +6,16 @@
  * combination (so no total can be taken apart into a small group's answers).
  */
 import { standingSeries, type CommitmentRecord } from './commitments';
-import type { Lens } from './culture';
-import { lensGaps, meetsMinimumGroup, trend, type Hidden, type Trend } from './metrics';
+import { LENSES, type Lens } from './culture';
+import {
+	combineVotes,
+	culturalEntropy,
+	lensGaps,
+	meetsMinimumGroup,
+	trend,
+	type Hidden,
+	type Trend
+} from './metrics';
 
 /** One pulse as SQL sums it up. */
 export interface PulseAggregate {
@@ -146,6 +154,8 @@ export interface RatingAggregate {
 	title: string;
 	/** `YYYY-MM-DD`: when the workshop ran (or was made). */
 	date: string;
+	/** The same moment in ms, which orders two workshops of one day. */
+	at: number;
 	scale: { min: number; max: number };
 	valueId: string;
 	lens: Lens;
@@ -179,7 +189,7 @@ export function workshopGapSeries(rows: readonly RatingAggregate[], min: number)
 		if (group) group.push(row);
 		else workshops.set(row.workshopId, [row]);
 	}
-	const points: GapPoint[] = [];
+	const points: (GapPoint & { at: number })[] = [];
 	for (const [workshopId, group] of workshops) {
 		const sums = new Map<string, { weighted: number; answers: number; people: number }>();
 		for (const r of group) {
@@ -215,6 +225,7 @@ export function workshopGapSeries(rows: readonly RatingAggregate[], min: number)
 		const none = strategic.length === 0 && sayDo.length === 0;
 		points.push({
 			date: group[0].date,
+			at: group[0].at,
 			workshopId,
 			title: group[0].title,
 			hidden:
@@ -227,5 +238,99 @@ export function workshopGapSeries(rows: readonly RatingAggregate[], min: number)
 	}
 	return points
 		.filter((p) => p.hidden || p.strategic !== null || p.sayDo !== null)
-		.sort((a, b) => a.date.localeCompare(b.date));
+		.sort((a, b) => a.at - b.at)
+		.map(({ at: _, ...point }) => point);
+}
+
+/** One dot-vote or allocation activity's dots or points on one value, as SQL sums them. */
+export interface VoteAggregate {
+	workshopId: string;
+	teamId: string;
+	title: string;
+	/** `YYYY-MM-DD`: when the workshop ran (or was made). */
+	date: string;
+	/** The same moment in ms, which orders two workshops of one day. */
+	at: number;
+	activityId: string;
+	lens: Lens;
+	valueId: string;
+	/** Whether the value is marked limiting on the team's map. */
+	limiting: boolean;
+	total: number;
+}
+
+export interface EntropyPoint {
+	date: string;
+	workshopId: string;
+	teamId: string;
+	title: string;
+	/** Set when no lens is shown because each had fewer voters than the minimum. */
+	hidden: Hidden | null;
+	/** Cultural entropy (%) per lens that was voted on by enough people; null otherwise. */
+	entropy: Record<Lens, number | null>;
+}
+
+/**
+ * Cultural entropy per workshop and lens (docs/metrics.md §5), as its results page computes
+ * it: a lens's activities are combined with `combineVotes`, the people behind it are those of
+ * its largest activity (`respondents` per activity id), and a lens voted on by fewer people
+ * than the minimum is left out. Ordered by when the workshops ran.
+ */
+export function workshopEntropySeries(
+	rows: readonly VoteAggregate[],
+	respondents: ReadonlyMap<string, number>,
+	min: number
+): EntropyPoint[] {
+	const workshops = new Map<string, VoteAggregate[]>();
+	for (const row of rows) {
+		const group = workshops.get(row.workshopId);
+		if (group) group.push(row);
+		else workshops.set(row.workshopId, [row]);
+	}
+	const points: (EntropyPoint & { at: number })[] = [];
+	for (const [workshopId, group] of workshops) {
+		const entropy = Object.fromEntries(LENSES.map((lens) => [lens, null])) as Record<
+			Lens,
+			number | null
+		>;
+		let people = 0;
+		for (const lens of LENSES) {
+			const own = group.filter((r) => r.lens === lens);
+			const ids = [...new Set(own.map((r) => r.activityId))];
+			if (ids.length === 0) continue;
+			const voters = Math.max(...ids.map((id) => respondents.get(id) ?? 0));
+			people = Math.max(people, voters);
+			if (!meetsMinimumGroup(voters, min)) continue;
+			const tally = combineVotes(
+				ids.map((id) =>
+					own.filter((r) => r.activityId === id).map((r) => [r.valueId, r.total] as const)
+				)
+			);
+			const limiting = new Map(own.map((r) => [r.valueId, r.limiting]));
+			entropy[lens] =
+				culturalEntropy([...tally].map(([id, votes]) => ({ votes, limiting: limiting.get(id)! })))
+					?.percent ?? null;
+		}
+		const shown = LENSES.some((lens) => entropy[lens] !== null);
+		if (!shown && people === 0) continue;
+		points.push({
+			date: group[0].date,
+			at: group[0].at,
+			workshopId,
+			teamId: group[0].teamId,
+			title: group[0].title,
+			hidden: shown ? null : { hidden: true, reason: 'below_minimum', n: people, min },
+			entropy
+		});
+	}
+	return points.sort((a, b) => a.at - b.at).map(({ at: _, ...point }) => point);
+}
+
+/** The most recent workshop with an entropy under `lens`, or null when there is none. */
+export function latestEntropy(
+	points: readonly EntropyPoint[],
+	lens: Lens
+): { date: string; title: string; percent: number } | null {
+	const point = points.findLast((p) => p.entropy[lens] !== null);
+	return point ? { date: point.date, title: point.title, percent: point.entropy[lens]! } : null;
 }

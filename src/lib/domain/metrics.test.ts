@@ -3,6 +3,7 @@ import {
 	POLARISED_BELOW,
 	agreement,
 	answerCount,
+	combineVotes,
 	consensus,
 	culturalEntropy,
 	enps,
@@ -591,5 +592,41 @@ describe('trend', () => {
 		]);
 		expect(sameDay).toEqual({ first: 5, last: 8, change: 3, slopePer30Days: null });
 		expect(() => trend([{ at: day(0), value: Number.NaN }])).toThrow(RangeError);
+	});
+});
+
+describe('combineVotes', () => {
+	it('keeps one activity’s totals as they are', () => {
+		expect(
+			combineVotes([
+				[
+					['a', 5],
+					['b', 0]
+				]
+			])
+		).toEqual(new Map([['a', 5]]));
+	});
+
+	it('adds shares when a lens has several activities, so points do not outweigh dots', () => {
+		// Dots 2–2 (50/50 %) and points 100–0 (100/0 %): 150 and 50.
+		expect(
+			combineVotes([
+				[
+					['a', 2],
+					['b', 2]
+				],
+				[['a', 100]],
+				[]
+			])
+		).toEqual(
+			new Map([
+				['a', 150],
+				['b', 50]
+			])
+		);
+	});
+
+	it('is empty without votes', () => {
+		expect(combineVotes([[], [['a', 0]]])).toEqual(new Map());
 	});
 });

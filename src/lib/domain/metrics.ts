@@ -282,6 +282,26 @@ export function voteShares<K>(tally: Tally<K>): Map<K, number> | null {
 }
 
 /**
+ * One lens's votes from its activities: the totals themselves for one activity; for several,
+ * the sum of each activity's shares (%), so that an activity of 100 points per person does not
+ * outweigh one of 3 dots.
+ */
+export function combineVotes(
+	perActivity: (readonly (readonly [string, number])[])[]
+): Map<string, number> {
+	const withVotes = perActivity.filter((rows) => rows.some(([, n]) => n > 0));
+	const out = new Map<string, number>();
+	if (withVotes.length === 1) {
+		for (const [key, n] of withVotes[0]) if (n > 0) out.set(key, (out.get(key) ?? 0) + n);
+		return out;
+	}
+	for (const rows of withVotes) {
+		for (const [key, share] of voteShares(rows) ?? []) out.set(key, (out.get(key) ?? 0) + share);
+	}
+	return out;
+}
+
+/**
  * How differently two lenses (or two workshops) spread their votes over the values:
  * ½·Σ|share_A − share_B|, from 0 (same spread) to 100 (no value in common). Null when either
  * has no votes.

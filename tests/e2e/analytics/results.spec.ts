@@ -428,6 +428,33 @@ test('two workshops of a team compared on their shared values; a wrong choice is
 	await results.showTable(jumps);
 	await expect(results.row(results.table(jumps), 'Eigenaarschap')).toContainText('-33.3');
 
+	// The team's dashboard follows the cultural entropy from one workshop to the next: the
+	// strategic dots on the limiting Openheid went from 5 of 15 (33 %) to 2 of 3 (67 %).
+	await page.goto(`/o/${owner.orgId}/t/${teamId}/dashboard`);
+	const entropy = page.getByRole('region', { name: t('analytics_entropy_title'), exact: true });
+	await expect(
+		entropy.getByText(
+			t('follow_dash_entropy_latest', {
+				lens: t('lens_strategic'),
+				entropy: '67 %',
+				band: t('analytics_band_critical'),
+				workshop: after.title
+			})
+		)
+	).toBeVisible();
+	const byWorkshop = entropy.getByRole('table', { name: t('follow_dash_entropy_caption') });
+	await entropy.getByText(t('follow_dash_show_table')).click();
+	await expect(byWorkshop.getByRole('row')).toHaveText([
+		new RegExp(`^${t('follow_dash_col_date')}\\s*${t('lens_strategic')}$`),
+		new RegExp(`^${before.title} \\(.*\\)\\s*33 %$`),
+		new RegExp(`^${after.title} \\(.*\\)\\s*67 %$`)
+	]);
+	// The organisation's table shows each team's entropy under the current culture: not voted on.
+	await page.goto(`/o/${owner.orgId}/dashboard`);
+	await expect(page.getByRole('row', { name: new RegExp(`^${teamName}`) })).toContainText(
+		t('follow_dash_entropy_none_short')
+	);
+
 	// An id that is no workshop of a team the visitor may read: said next to the field.
 	await page.goto(`/o/${owner.orgId}/t/${teamId}/compare?a=${before.id}&b=nonsense`);
 	await expect(page.getByLabel(t('analytics_compare_second'))).toHaveAttribute(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lens } from '../../domain/culture';
 import type { RatingCount, VoteTotal, VotingActivity } from './queries';
-import { buildResults, combine, type ResultsInput } from './report';
+import { buildResults, type ResultsInput } from './report';
 
 const A = 'a';
 const B = 'b';
@@ -239,41 +239,5 @@ describe('buildResults', () => {
 		expect(item.stats).toMatchObject({ n: 1, mean: 4, median: 4, sd: 0, agreement: 100, a: 1 });
 		expect(item.majority).toBe(true);
 		expect(results.ratings[0].strategicGaps).toEqual([]);
-	});
-});
-
-describe('combine', () => {
-	it('keeps one activity’s totals as they are', () => {
-		expect(
-			combine([
-				[
-					['a', 5],
-					['b', 0]
-				]
-			])
-		).toEqual(new Map([['a', 5]]));
-	});
-
-	it('adds shares when a lens has several activities, so points do not outweigh dots', () => {
-		// Dots 2–2 (50/50 %) and points 100–0 (100/0 %): 150 and 50.
-		expect(
-			combine([
-				[
-					['a', 2],
-					['b', 2]
-				],
-				[['a', 100]],
-				[]
-			])
-		).toEqual(
-			new Map([
-				['a', 150],
-				['b', 50]
-			])
-		);
-	});
-
-	it('is empty without votes', () => {
-		expect(combine([[], [['a', 0]]])).toEqual(new Map());
 	});
 });

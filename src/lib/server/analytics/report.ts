@@ -7,6 +7,7 @@
 import { LENSES, type Lens } from '../../domain/culture';
 import {
 	consensus,
+	combineVotes,
 	culturalEntropy,
 	itemStats,
 	largestGapsFirst,
@@ -316,7 +317,7 @@ function lensVotes(
 		const perActivity = ids.map((id) =>
 			input.totals.filter((t) => t.activityId === id).map((t) => [t.valueId, t.total] as const)
 		);
-		const tally = combine(perActivity);
+		const tally = combineVotes(perActivity);
 		if (tally.size === 0) {
 			result.push({ lens, respondents, values: null, entropy: null, tooFew: null });
 			continue;
@@ -345,26 +346,6 @@ function lensVotes(
 		result.push({ lens, respondents, values, entropy, tooFew: null });
 	}
 	return result;
-}
-
-/**
- * One lens's votes from its activities: the totals themselves for one activity; for several,
- * the sum of each activity's shares (%), so that an activity of 100 points per person does not
- * outweigh one of 3 dots.
- */
-export function combine(
-	perActivity: (readonly (readonly [string, number])[])[]
-): Map<string, number> {
-	const withVotes = perActivity.filter((rows) => rows.some(([, n]) => n > 0));
-	const out = new Map<string, number>();
-	if (withVotes.length === 1) {
-		for (const [key, n] of withVotes[0]) if (n > 0) out.set(key, (out.get(key) ?? 0) + n);
-		return out;
-	}
-	for (const rows of withVotes) {
-		for (const [key, share] of voteShares(rows) ?? []) out.set(key, (out.get(key) ?? 0) + share);
-	}
-	return out;
 }
 
 export interface ResultsWorkshop {

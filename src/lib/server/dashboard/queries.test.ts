@@ -5,6 +5,8 @@ import { seedWorkshop } from '../live/testing';
 import { createTeam } from '../accounts/queries';
 import { createPulse, getPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addParticipant, writeVotes } from '../workshops/queries';
+import { analyticsFixture, dots, points } from '../analytics/testing';
+import { loadResults } from '../analytics/report';
 import {
 	listPulseAggregates,
 	listRatingAggregates,
@@ -141,5 +143,46 @@ describe('gaps per workshop', () => {
 		expect(team.gaps[0].sayDo).toBeCloseTo(-50);
 		const hidden = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 4 });
 		expect(hidden.gaps[0].hidden).toEqual({ hidden: true, reason: 'below_minimum', n: 3, min: 4 });
+	});
+});
+
+describe('entropy per workshop', () => {
+	it('matches the results page per lens, for the team and in the organisation’s table', async () => {
+		const fixture = await analyticsFixture(db, {
+			values: [{ name: 'Trust' }, { name: 'Blame', limiting: true }],
+			agenda: (v) => [dots(v, 'current'), points(v, 'current'), dots(v, 'strategic')]
+		});
+		const people = await fixture.participants(5);
+		for (const [i, person] of people.entries()) {
+			// Current dots: 2 on Blame from everyone, 1 on Trust; points: 30 on Blame from two.
+			await fixture.answer(0, person, { '0:current': 1, '1:current': 2 });
+			await fixture.answer(
+				1,
+				person,
+				i < 2 ? { '0:current': 70, '1:current': 30 } : { '0:current': 100 }
+			);
+			await fixture.answer(2, person, { '0:strategic': 3 });
+		}
+		const results = await loadResults(db, { id: fixture.workshopId, teamId: fixture.teamId }, 5);
+		const fromResults = Object.fromEntries(
+			results.votes.map((l) => [l.lens, l.entropy?.percent ?? null])
+		);
+		// Current: dots 66.7 % on Blame, points 60 of 500 = 12 %: (66.7 + 12) / 2 = 39.3 %.
+		expect(fromResults.current).toBeCloseTo((200 / 3 + 12) / 2);
+		expect(fromResults.strategic).toBe(0);
+
+		const team = await loadTeamDashboard(db, { teamId: fixture.teamId, minGroupSize: 5 });
+		expect(team.entropy).toHaveLength(1);
+		expect(team.entropy[0].entropy.current).toBeCloseTo(fromResults.current!);
+		expect(team.entropy[0].entropy.strategic).toBe(0);
+		expect(team.entropy[0].entropy.assumed).toBeNull();
+
+		const org = await loadOrgDashboard(db, { orgId: fixture.orgId, minGroupSize: 5 });
+		expect(org.teams[0].entropy?.percent).toBeCloseTo(fromResults.current!);
+
+		const few = await loadTeamDashboard(db, { teamId: fixture.teamId, minGroupSize: 6 });
+		expect(few.entropy[0].hidden).toEqual({ hidden: true, reason: 'below_minimum', n: 5, min: 6 });
+		const orgFew = await loadOrgDashboard(db, { orgId: fixture.orgId, minGroupSize: 6 });
+		expect(orgFew.teams[0].entropy).toBeNull();
 	});
 });

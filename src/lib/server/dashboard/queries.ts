@@ -4,16 +4,20 @@
  * `loadTeamDashboard` and `loadOrgDashboard` are the whole load of each page (timed by
  * scripts/bench-dashboard.ts).
  */
-import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
 	commitmentSeries,
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
+	latestEntropy,
+	workshopEntropySeries,
 	workshopGapSeries,
 	type PulseAggregate,
-	type RatingAggregate
+	type RatingAggregate,
+	type VoteAggregate
 } from '../../domain/dashboard';
+import type { Lens } from '../../domain/culture';
 import { SCALES } from '../../domain/workshop';
 import { followThroughAt, openAndOverdue } from '../../domain/commitments';
 import { meetsMinimumGroup, type Hidden } from '../../domain/metrics';
@@ -27,6 +31,8 @@ import {
 	pulses,
 	pulseTotals,
 	teams,
+	voteCounts,
+	voteRespondents,
 	votes,
 	workshops
 } from '../db/schema';
@@ -129,6 +135,7 @@ export async function listRatingAggregates(
 		workshopId: r.workshopId,
 		title: r.title,
 		date: isoDate(r.startedAt ?? r.createdAt),
+		at: (r.startedAt ?? r.createdAt).getTime(),
 		scale: r.config.kind === 'rate' ? SCALES[r.config.scale] : SCALES['1-5'],
 		valueId: r.valueId!,
 		lens: r.lens!,
@@ -136,6 +143,69 @@ export async function listRatingAggregates(
 		total: Number(r.total),
 		people: Number(r.people)
 	}));
+}
+
+const VOTING = inArray(activities.kind, ['dot_vote', 'allocate']);
+const workshopsIn = (scope: Scope) =>
+	'teamId' in scope ? eq(workshops.teamId, scope.teamId) : eq(teams.orgId, scope.orgId);
+
+/**
+ * Per dot-vote or allocation activity and value of the workshops in scope: the dots or points
+ * it received (from `vote_counts`) and whether the value is limiting.
+ */
+export async function listVoteAggregates(db: Database, scope: Scope): Promise<VoteAggregate[]> {
+	const rows = await db
+		.select({
+			workshopId: workshops.id,
+			teamId: workshops.teamId,
+			title: workshops.title,
+			startedAt: workshops.startedAt,
+			createdAt: workshops.createdAt,
+			activityId: voteCounts.activityId,
+			lens: sql<Lens>`min(${voteCounts.lens})`,
+			valueId: voteCounts.valueId,
+			limiting: cultureValues.limiting,
+			total: sql<number>`sum(${voteCounts.score} * ${voteCounts.n})`
+		})
+		.from(voteCounts)
+		.innerJoin(activities, eq(activities.id, voteCounts.activityId))
+		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
+		.innerJoin(teams, eq(teams.id, workshops.teamId))
+		.innerJoin(cultureValues, eq(cultureValues.id, voteCounts.valueId))
+		.where(and(workshopsIn(scope), VOTING, isNotNull(voteCounts.lens)))
+		.groupBy(voteCounts.activityId, voteCounts.valueId)
+		.having(sql`sum(${voteCounts.n}) > 0`);
+	return rows.map((r) => ({
+		workshopId: r.workshopId,
+		teamId: r.teamId,
+		title: r.title,
+		date: isoDate(r.startedAt ?? r.createdAt),
+		at: (r.startedAt ?? r.createdAt).getTime(),
+		activityId: r.activityId,
+		lens: r.lens,
+		valueId: r.valueId!,
+		limiting: r.limiting,
+		total: Number(r.total)
+	}));
+}
+
+/** People who voted in each dot-vote or allocation activity in scope (`vote_respondents`). */
+export async function countVoters(db: Database, scope: Scope): Promise<Map<string, number>> {
+	const rows = await db
+		.select({ activityId: voteRespondents.activityId, n: count() })
+		.from(voteRespondents)
+		.innerJoin(activities, eq(activities.id, voteRespondents.activityId))
+		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
+		.innerJoin(teams, eq(teams.id, workshops.teamId))
+		.where(and(workshopsIn(scope), VOTING, gt(voteRespondents.n, 0)))
+		.groupBy(voteRespondents.activityId);
+	return new Map(rows.map((r) => [r.activityId, r.n]));
+}
+
+/** Cultural entropy per workshop and lens in scope, oldest first. */
+async function loadEntropySeries(db: Database, scope: Scope, min: number) {
+	const [rows, voters] = await Promise.all([listVoteAggregates(db, scope), countVoters(db, scope)]);
+	return workshopEntropySeries(rows, voters, min);
 }
 
 async function activeValues(db: Database, teamId: string) {
@@ -160,12 +230,13 @@ export async function loadTeamDashboard(
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const [aggregates, perValue, values, records, ratings] = await Promise.all([
+	const [aggregates, perValue, values, records, ratings, entropy] = await Promise.all([
 		listPulseAggregates(db, { teamId: input.teamId }),
 		listValueAggregates(db, input.teamId),
 		activeValues(db, input.teamId),
 		listCommitmentRecords(db, [input.teamId]),
-		listRatingAggregates(db, input.teamId)
+		listRatingAggregates(db, input.teamId),
+		loadEntropySeries(db, { teamId: input.teamId }, min)
 	]);
 	const pulsesSeries = pulseSeries(aggregates, min);
 	const byPulse = new Map(aggregates.map((a) => [a.pulseId, a]));
@@ -201,6 +272,7 @@ export async function loadTeamDashboard(
 		},
 		values: valueSeries,
 		gaps: workshopGapSeries(ratings, min),
+		entropy,
 		commitments: commitmentSeries(records, [...ordered.map((p) => p.opensOn), today]),
 		followThrough: followThroughAt(records, now),
 		...openAndOverdue(records, now)
@@ -219,9 +291,10 @@ export async function loadOrgDashboard(
 		.from(teams)
 		.where(eq(teams.orgId, input.orgId))
 		.orderBy(asc(teams.nameKey));
-	const [aggregates, records] = await Promise.all([
+	const [aggregates, records, entropy] = await Promise.all([
 		listPulseAggregates(db, { orgId: input.orgId }),
-		listCommitmentRecords(db, { orgId: input.orgId })
+		listCommitmentRecords(db, { orgId: input.orgId }),
+		loadEntropySeries(db, { orgId: input.orgId }, min)
 	]);
 	const months = monthlySeries(aggregates, min);
 	const monthEnds = months.map((p) => {
@@ -231,6 +304,7 @@ export async function loadOrgDashboard(
 	const today = isoDate(now);
 	const pulsesOf = groupBy(aggregates, (a) => a.teamId);
 	const recordsOf = groupBy(records, (r) => r.teamId);
+	const entropyOf = groupBy(entropy, (p) => p.teamId);
 	const teamsNow = teamRows.map((team) => {
 		const own = pulsesOf.get(team.id) ?? [];
 		const series = pulseSeries(own, min);
@@ -241,7 +315,8 @@ export async function loadOrgDashboard(
 			latest: series.at(-1) ?? null,
 			trend: seriesTrend(series, 'favourable'),
 			followThrough: followThroughAt(mine, now).rate,
-			...openAndOverdue(mine, now)
+			...openAndOverdue(mine, now),
+			entropy: latestEntropy(entropyOf.get(team.id) ?? [], 'current')
 		};
 	});
 	return {
