@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { newAccountDetails, signInContext, signUpByRequest } from './accounts';
-import { expect, test } from './fixtures';
+import { expect, test, waitForHydration } from './fixtures';
 import { t } from './messages';
 import { followTeam } from './follow/setup';
 import { PulsePage } from './pages/PulsePage';
@@ -32,12 +32,6 @@ async function holdScripts(page: Page) {
 	};
 }
 
-/** Resolves once SvelteKit has started and hydrated the page, and nothing is left to fetch. */
-async function hydrated(page: Page) {
-	await page.waitForFunction(() => history.state && 'sveltekit:history' in history.state);
-	await page.waitForLoadState('networkidle');
-}
-
 test('a participant types the code and a nickname before the scripts arrive', async ({ page }) => {
 	const scripts = await holdScripts(page);
 	await page.goto('/join', { waitUntil: 'domcontentloaded' });
@@ -48,7 +42,7 @@ test('a participant types the code and a nickname before the scripts arrive', as
 
 	await scripts.release();
 	// Hydration runs as soon as the last module has loaded.
-	await hydrated(page);
+	await waitForHydration(page);
 	await expect(code).toHaveValue('ABCDEF');
 	await expect(nickname).toHaveValue('Early bird');
 });
@@ -73,7 +67,7 @@ test('a facilitator names a workshop before the scripts arrive', async ({
 	const title = page.getByLabel(t('workshop_field_title'), { exact: true });
 	await title.fill('Kick-off');
 	await scripts.release();
-	await hydrated(page);
+	await waitForHydration(page);
 	await expect(title).toHaveValue('Kick-off');
 
 	await page.getByRole('button', { name: t('workshop_create_submit') }).click();
@@ -87,7 +81,7 @@ test('a facilitator names a workshop before the scripts arrive', async ({
 	await page.getByText(t('workshop_rename'), { exact: true }).click();
 	await expect(rename).toBeVisible();
 	await again.release();
-	await hydrated(page);
+	await waitForHydration(page);
 	await expect(rename).toBeVisible();
 	await rename.fill('Kick-off, renamed');
 	await rename.press('Enter');
@@ -113,7 +107,7 @@ test('a pulse is set up and answered before the scripts arrive', async ({
 	const safety = page.getByLabel(t('follow_pulse_with_safety'));
 	await safety.uncheck();
 	await scripts.release();
-	await hydrated(page);
+	await waitForHydration(page);
 	await expect(cadence).toHaveValue('6');
 	await expect(safety).not.toBeChecked();
 	await page.getByRole('button', { name: t('follow_pulse_create') }).click();
@@ -142,7 +136,7 @@ test('a pulse is set up and answered before the scripts arrive', async ({
 			.check();
 	}
 	await held.release();
-	await hydrated(respondent.page);
+	await waitForHydration(respondent.page);
 	for (const [i, score] of picks.entries()) {
 		await expect(
 			respondent

@@ -1,5 +1,5 @@
 import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
-import { expect, test } from '../fixtures';
+import { expect, test, waitForHydration } from '../fixtures';
 import { SignUpPage } from '../pages/SignUpPage';
 
 test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
@@ -76,7 +76,7 @@ for (const { what, path, status } of pages) {
 		expect(framing, 'X-Frame-Options DENY or frame-ancestors none').toBe(true);
 
 		// The page still starts under its own policy: none of our scripts was refused.
-		await page.waitForLoadState('networkidle');
+		await waitForHydration(page);
 		expect(blocked).toEqual([]);
 	});
 }

@@ -43,9 +43,7 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 
 	// The owner sets up the first pulse on the team's page: bad dates are refused first.
 	await signInContext(page.context(), team.origin, team.owner);
-	// The dates come filled in; typed before hydration, Svelte would set them back (see the note
-	// in docs/follow-through.md), so wait for the scripts.
-	await page.goto(pulses, { waitUntil: 'networkidle' });
+	await page.goto(pulses);
 	await expect(
 		page.getByText(t('follow_pulse_asks', { values: 'Candour, Ownership' }))
 	).toBeVisible();
