@@ -3,12 +3,13 @@
  *
  * On a brand-new embedded database in a temp folder (the real migrations): one organisation of
  * --teams teams, each with five strategic values, three leaders and --months monthly pulse
- * checks (5 value statements, eNPS, 3 safety statements; 3 to 22 respondents, some below the
- * minimum group size of 5), answers drifting upwards over time, and two or three commitments
- * a month per team (most done, some late, dropped, open or overdue). Then it times the
- * dashboards' whole data load (`loadOrgDashboard`, `loadTeamDashboard`) over --runs runs after
- * a few warm-up runs, checks one team's figures against a direct SQL count, prints a table,
- * writes bench-results/dashboard-<date>.json and the table into docs/performance.md.
+ * checks (5 value statements, 3 leader statements, eNPS, 3 safety statements; 3 to 22
+ * respondents, some below the minimum group size of 5), answers drifting upwards over time,
+ * and two or three commitments a month per team (most done, some late, dropped, open or
+ * overdue). Then it times the dashboards' whole data load (`loadOrgDashboard`,
+ * `loadTeamDashboard`) over --runs runs after a few warm-up runs, checks one team's figures
+ * against a direct SQL count, prints a table, writes bench-results/dashboard-<date>.json and
+ * the table into docs/performance.md.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -100,13 +101,15 @@ async function seed(db: Database) {
 				cadenceWeeks: 4,
 				openQuestion: 'What would you change?'
 			});
+			const none = { valueId: null, leaderId: null, statement: '' };
 			const items = [
-				...valueIds.map((valueId) => ({ kind: 'value' as const, valueId, statement: '' })),
-				{ kind: 'enps' as const, valueId: null, statement: '' },
-				...['speak_up', 'mistakes', 'ask_help'].map((s) => ({
+				...valueIds.map((valueId) => ({ ...none, kind: 'value' as const, valueId })),
+				...leaders.map((leaderId) => ({ ...none, kind: 'leader' as const, leaderId })),
+				{ ...none, kind: 'enps' as const },
+				...['speak_up', 'mistakes', 'ask_help'].map((statement) => ({
+					...none,
 					kind: 'safety' as const,
-					valueId: null,
-					statement: s
+					statement
 				}))
 			].map((item, position) => ({ id: newId(), pulseId, position, ...item }));
 			itemRows.push(...items);

@@ -125,9 +125,9 @@ test('a pulse is set up and answered before the scripts arrive', async ({
 	const respondent = new PulsePage(await (await newContext()).newPage());
 	const held = await holdScripts(respondent.page);
 	await respondent.page.goto(new URL(link!).pathname, { waitUntil: 'domcontentloaded' });
-	// Candour and the eNPS question: no safety statements.
-	await expect(respondent.questions()).toHaveCount(2);
-	const picks = [4, 9];
+	// Candour, the team's leader (asked about by default) and the eNPS question: no safety.
+	await expect(respondent.questions()).toHaveCount(3);
+	const picks = [4, 5, 9];
 	for (const [i, score] of picks.entries()) {
 		await respondent
 			.questions()

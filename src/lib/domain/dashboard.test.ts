@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CommitmentRecord } from './commitments';
 import {
 	commitmentSeries,
+	favourableSeries,
+	latestFavourable,
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
@@ -89,6 +91,44 @@ describe('monthlySeries', () => {
 			hidden: { n: 3, min: 5 },
 			favourable: null
 		});
+	});
+});
+
+describe('favourableSeries', () => {
+	it('gives % favourable per subject and pulse, null where not asked, hidden below the minimum', () => {
+		const pulses = [
+			pulse({ pulseId: 'b', opensOn: '2026-02-02', respondents: 6 }),
+			pulse({ pulseId: 'a', opensOn: '2026-01-05', respondents: 5 }),
+			pulse({ pulseId: 'c', opensOn: '2026-03-02', respondents: 3 })
+		];
+		const rows = [
+			// Ann: 2 of 5 in January, 6 of 6 in February; Bo asked only in February: 3 of 6.
+			{ pulseId: 'a', subjectId: 'ann', answers: 5, favourable: 2 },
+			{ pulseId: 'b', subjectId: 'ann', answers: 6, favourable: 6 },
+			{ pulseId: 'b', subjectId: 'bo', answers: 6, favourable: 3 },
+			{ pulseId: 'c', subjectId: 'ann', answers: 3, favourable: 0 }
+		];
+		const [ann, bo] = favourableSeries(
+			pulses,
+			rows,
+			[
+				{ id: 'ann', name: 'Ann' },
+				{ id: 'bo', name: 'Bo' }
+			],
+			5
+		);
+		expect(ann).toMatchObject({ id: 'ann', name: 'Ann' });
+		expect(ann.points.map((p) => p.favourable)).toEqual([40, 100, null]);
+		expect(ann.points[2]).toEqual({
+			date: '2026-03-02',
+			respondents: 3,
+			hidden: { hidden: true, reason: 'below_minimum', n: 3, min: 5 },
+			favourable: null
+		});
+		expect(bo.points.map((p) => p.favourable)).toEqual([null, 50, null]);
+		expect(latestFavourable(ann.points)).toBe(100);
+		expect(latestFavourable(bo.points)).toBe(50);
+		expect(latestFavourable([])).toBeNull();
 	});
 });
 

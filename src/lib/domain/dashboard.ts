@@ -110,6 +110,64 @@ export function monthlySeries(pulses: readonly PulseAggregate[], min: number): S
 		});
 }
 
+/** One pulse's answers to its statement about one subject (a value or a leader), summed. */
+export interface StatementAggregate {
+	pulseId: string;
+	/** The value's or the leader's id. */
+	subjectId: string;
+	answers: number;
+	/** Answers of 4 or 5. */
+	favourable: number;
+}
+
+export interface FavourablePoint {
+	date: string;
+	respondents: number;
+	hidden: Hidden | null;
+	/** Null where the pulse did not ask about the subject. */
+	favourable: number | null;
+}
+
+/**
+ * % favourable for each subject (value or leader) over a team's pulses: one point per pulse,
+ * oldest first, hidden (with the reason) where the pulse had fewer respondents than the minimum.
+ */
+export function favourableSeries<S extends { id: string }>(
+	pulses: readonly Pick<PulseAggregate, 'pulseId' | 'opensOn' | 'respondents'>[],
+	rows: readonly StatementAggregate[],
+	subjects: readonly S[],
+	min: number
+): (S & { points: FavourablePoint[] })[] {
+	const ordered = [...pulses].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+	const sums = new Map(rows.map((r) => [`${r.pulseId}\u0000${r.subjectId}`, r]));
+	return subjects.map((subject) => ({
+		...subject,
+		points: ordered.map((p): FavourablePoint => {
+			const n = p.respondents;
+			if (!meetsMinimumGroup(n, min)) {
+				return {
+					date: p.opensOn,
+					respondents: n,
+					hidden: { hidden: true, reason: 'below_minimum', n, min },
+					favourable: null
+				};
+			}
+			const row = sums.get(`${p.pulseId}\u0000${subject.id}`);
+			return {
+				date: p.opensOn,
+				respondents: n,
+				hidden: null,
+				favourable: row ? share(row.favourable, row.answers) : null
+			};
+		})
+	}));
+}
+
+/** The latest shown % favourable of a subject's series, or null. */
+export function latestFavourable(points: readonly FavourablePoint[]): number | null {
+	return points.findLast((p) => !p.hidden && p.favourable !== null)?.favourable ?? null;
+}
+
 /** The trend of one measure over the points that show it. */
 export function seriesTrend(
 	points: readonly SeriesPoint[],

@@ -4,6 +4,7 @@ import {
 	can,
 	canCreateCommitment,
 	canLoseOwner,
+	canSeeLeaderScore,
 	canUpdateCommitment,
 	type Action
 } from './permissions';
@@ -93,5 +94,15 @@ describe('follow-through permissions', () => {
 		expect(can('viewer', 'follow.manage', mine)).toBe(false);
 		expect(can('viewer', 'dashboard.org')).toBe(true);
 		expect(can('leader', 'dashboard.org')).toBe(false);
+	});
+
+	it('shows a leader their own score from the pulse and no other leader’s', () => {
+		expect(canSeeLeaderScore('leader', me, 'me')).toBe(true);
+		expect(canSeeLeaderScore('leader', me, 'them')).toBe(false);
+		expect(canSeeLeaderScore('leader', me, null)).toBe(false);
+		for (const role of ['owner', 'facilitator', 'viewer'] as const) {
+			expect(canSeeLeaderScore(role, me, 'them')).toBe(true);
+			expect(canSeeLeaderScore(role, me, null)).toBe(true);
+		}
 	});
 });

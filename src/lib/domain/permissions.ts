@@ -67,6 +67,20 @@ export function canCreateCommitment(role: Role, team: TeamContext): boolean {
 	return can(role, 'follow.manage', team) || (role === 'leader' && team.isTeamMember);
 }
 
+/**
+ * Whose scores from pulse statements about a named leader someone may read (given they may see
+ * the team): owners, facilitators and management every leader's; a leader only their own, as
+ * in 360° feedback, so that leaders are not ranked in front of each other. (`null`: a leader
+ * who has since left.)
+ */
+export function canSeeLeaderScore(
+	role: Role,
+	user: { id: string },
+	leaderId: string | null
+): boolean {
+	return role !== 'leader' || user.id === leaderId;
+}
+
 /** Owners may demote or remove owners, but never the last one. */
 export function canLoseOwner(currentOwnerCount: number, targetIsOwner: boolean): boolean {
 	return !targetIsOwner || currentOwnerCount > 1;

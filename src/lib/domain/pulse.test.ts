@@ -50,21 +50,41 @@ describe('pulse dates', () => {
 });
 
 describe('pulse items', () => {
+	const values = [
+		{ id: 'a', name: 'Candour', behaviours: ['Says it to your face', ' ', 'Asks why'] },
+		{ id: 'b', name: 'Care', behaviours: [] }
+	];
+
 	it('asks about each value with its behaviours, then eNPS, then safety if wanted', () => {
-		const values = [
-			{ id: 'a', name: 'Candour', behaviours: ['Says it to your face', ' ', 'Asks why'] },
-			{ id: 'b', name: 'Care', behaviours: [] }
-		];
-		expect(pulseItems(values, false)).toEqual([
-			{ kind: 'value', valueId: 'a', statement: 'Says it to your face · Asks why' },
-			{ kind: 'value', valueId: 'b', statement: '' },
-			{ kind: 'enps', valueId: null, statement: '' }
+		expect(pulseItems(values, { withSafety: false })).toEqual([
+			{ kind: 'value', valueId: 'a', leaderId: null, statement: 'Says it to your face · Asks why' },
+			{ kind: 'value', valueId: 'b', leaderId: null, statement: '' },
+			{ kind: 'enps', valueId: null, leaderId: null, statement: '' }
 		]);
 		expect(
-			pulseItems(values, true)
+			pulseItems(values, { withSafety: true })
 				.map((i) => i.statement)
 				.slice(3)
 		).toEqual(['speak_up', 'mistakes', 'ask_help']);
+	});
+
+	it('asks about each leader after the values, naming the values, at most eight', () => {
+		const leaders = [
+			{ id: 'u1', name: 'Ann' },
+			{ id: 'u2', name: 'Bo' }
+		];
+		expect(pulseItems(values, { withSafety: false, leaders })).toEqual([
+			expect.objectContaining({ kind: 'value', valueId: 'a' }),
+			expect.objectContaining({ kind: 'value', valueId: 'b' }),
+			{ kind: 'leader', valueId: null, leaderId: 'u1', statement: 'Candour · Care' },
+			{ kind: 'leader', valueId: null, leaderId: 'u2', statement: 'Candour · Care' },
+			{ kind: 'enps', valueId: null, leaderId: null, statement: '' }
+		]);
+		const many = Array.from({ length: 10 }, (_, i) => ({ id: `u${i}`, name: `L${i}` }));
+		const asked = pulseItems(values, { withSafety: false, leaders: many });
+		expect(asked.filter((i) => i.kind === 'leader').map((i) => i.leaderId)).toEqual(
+			many.slice(0, 8).map((l) => l.id)
+		);
 	});
 
 	it('cuts long behaviour lists to fit', () => {
@@ -79,6 +99,15 @@ describe('checkPulseAnswers', () => {
 		{ id: 'v', kind: 'value' as const },
 		{ id: 'e', kind: 'enps' as const }
 	];
+
+	it('takes a leader statement on the agree scale', () => {
+		const leaderItem = [{ id: 'l', kind: 'leader' as const }];
+		expect(checkPulseAnswers(leaderItem, { item_l: '5' })).toMatchObject({ ok: true });
+		expect(checkPulseAnswers(leaderItem, { item_l: '6' })).toEqual({
+			ok: false,
+			problems: { l: 'answer_out_of_range' }
+		});
+	});
 
 	it('takes a whole score on each item’s scale, and the open answer', () => {
 		const checked = checkPulseAnswers(items, {

@@ -1,8 +1,10 @@
 /**
  * Pulse checks: a short, recurring, anonymous survey of a team. One statement per strategic
- * value ("In the last weeks, my leaders visibly lived …", 1–5 agree), the eNPS question (0–10),
- * optional psychological-safety statements (1–5), and one open question whose answers go to the
- * team's outsider-voice board. Pure TypeScript: dates, states, items and the answer check.
+ * value ("In the last weeks, my leaders visibly lived …", 1–5 agree), optionally one per leader
+ * of the team ("In the last weeks, Ann visibly lived our values", 1–5 agree), the eNPS question
+ * (0–10), optional psychological-safety statements (1–5), and one open question whose answers
+ * go to the team's outsider-voice board. Pure TypeScript: dates, states, items and the answer
+ * check.
  */
 import { enps, favourable, unlessTooFew, type Enps, type Hidden } from './metrics';
 
@@ -14,11 +16,13 @@ export const PULSE_LIMITS = {
 	openAnswer: { max: 1000 },
 	/** Value statements per pulse: a pulse stays short. */
 	values: { max: 12 },
+	/** Leader statements per pulse. */
+	leaders: { max: 8 },
 	/** Characters of a value's behaviours shown under its statement. */
 	behaviours: { max: 240 }
 } as const;
 
-export const PULSE_ITEM_KINDS = ['value', 'enps', 'safety'] as const;
+export const PULSE_ITEM_KINDS = ['value', 'leader', 'enps', 'safety'] as const;
 export type PulseItemKind = (typeof PULSE_ITEM_KINDS)[number];
 
 /** Psychological safety, after Edmondson's team survey: statements worded positively. */
@@ -102,10 +106,20 @@ export interface PulseValue {
 	behaviours: string[];
 }
 
+/** A leader as a pulse asks about them. */
+export interface PulseLeader {
+	id: string;
+	name: string;
+}
+
 export interface NewPulseItem {
 	kind: PulseItemKind;
 	valueId: string | null;
-	/** For a value: its behaviours, as shown under the statement; for safety: which statement. */
+	leaderId: string | null;
+	/**
+	 * For a value: its behaviours, as shown under the statement; for a leader: the values the
+	 * statement is about, by name; for safety: which statement.
+	 */
 	statement: string;
 }
 
@@ -119,17 +133,37 @@ export function behaviourSummary(behaviours: readonly string[]): string {
 	return joined.length <= max ? joined : `${joined.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The items of a new pulse: the values, then the eNPS question, then safety if asked for. */
-export function pulseItems(values: readonly PulseValue[], withSafety: boolean): NewPulseItem[] {
+/** The value names a leader statement lists, cut to fit like behaviours. */
+function valueNames(values: readonly PulseValue[]): string {
+	return behaviourSummary(values.map((v) => v.name));
+}
+
+/**
+ * The items of a new pulse: the values, then each leader (when asked for), then the eNPS
+ * question, then safety if asked for.
+ */
+export function pulseItems(
+	values: readonly PulseValue[],
+	options: { withSafety: boolean; leaders?: readonly PulseLeader[] }
+): NewPulseItem[] {
+	const asked = values.slice(0, PULSE_LIMITS.values.max);
+	const none = { valueId: null, leaderId: null };
 	return [
-		...values.slice(0, PULSE_LIMITS.values.max).map((v) => ({
+		...asked.map((v) => ({
+			...none,
 			kind: 'value' as const,
 			valueId: v.id,
 			statement: behaviourSummary(v.behaviours)
 		})),
-		{ kind: 'enps' as const, valueId: null, statement: '' },
-		...(withSafety
-			? SAFETY_STATEMENTS.map((s) => ({ kind: 'safety' as const, valueId: null, statement: s }))
+		...(options.leaders ?? []).slice(0, PULSE_LIMITS.leaders.max).map((l) => ({
+			...none,
+			kind: 'leader' as const,
+			leaderId: l.id,
+			statement: valueNames(asked)
+		})),
+		{ ...none, kind: 'enps' as const, statement: '' },
+		...(options.withSafety
+			? SAFETY_STATEMENTS.map((s) => ({ ...none, kind: 'safety' as const, statement: s }))
 			: [])
 	];
 }

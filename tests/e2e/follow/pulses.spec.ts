@@ -3,7 +3,7 @@ import { expect, test } from '../fixtures';
 import { t } from '../messages';
 import { PulsePage } from '../pages/PulsePage';
 import { expectStatus, postForm, requestAs } from '../requests';
-import { followTeam, type FollowTeam } from './setup';
+import { answerPulseByRequest, followTeam } from './setup';
 
 /**
  * Keep measuring: a facilitator sets up pulse checks, people answer them anonymously by link
@@ -13,21 +13,6 @@ import { followTeam, type FollowTeam } from './setup';
 
 const day = (offset: number) =>
 	new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** Answers pulse `pulseId` by a form post from a fresh device (no cookie: a new respondent). */
-async function answerByRequest(
-	team: FollowTeam,
-	factory: Parameters<typeof requestAs>[0],
-	code: string,
-	items: string[],
-	scores: number[]
-) {
-	const device = await requestAs(factory, team.origin);
-	const form = Object.fromEntries(items.map((id, i) => [`item_${id}`, String(scores[i])]));
-	const sent = await postForm(device, team.origin, `/pulse/${code}`, form);
-	expectStatus(sent, 303, 'answering a pulse');
-	await device.dispose();
-}
 
 test('two pulses make a trend; too few respondents are not shown, and the page says why', async ({
 	page,
@@ -50,6 +35,8 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 	await page.getByLabel(t('follow_pulse_opens')).fill(day(-1));
 	await page.getByLabel(t('follow_pulse_closes')).fill(day(-2));
 	await page.getByLabel(t('follow_pulse_with_safety')).uncheck();
+	// The leaders are asked about by name in tests/e2e/follow/leaders.spec.ts.
+	await page.getByLabel(t('follow_pulse_with_leaders', { leaders: team.leader.name })).uncheck();
 	await page.getByRole('button', { name: t('follow_pulse_create') }).click();
 	await expect(page.getByLabel(t('follow_pulse_closes'))).toHaveAttribute('aria-invalid', 'true');
 	await page.getByLabel(t('follow_pulse_closes')).fill(day(0));
@@ -105,7 +92,7 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 
 	// The third makes the group big enough. Ann changes her mind: still three respondents.
 	const firstItems = await itemsOf(first.id);
-	await answerByRequest(team, playwright.request, first.code, firstItems, [3, 5, 7]);
+	await answerPulseByRequest(team, playwright.request, first.code, firstItems, [3, 5, 7]);
 	await ann.page.goto(`/pulse/${first.code}`);
 	await expect(ann.page.getByText(t('follow_pulse_change_answer'))).toBeVisible();
 	await ann.answer([2, 2, 5]);
@@ -133,7 +120,7 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 		[5, 2, 10],
 		[4, 5, 8]
 	]) {
-		await answerByRequest(team, playwright.request, secondCode, secondItems, scores);
+		await answerPulseByRequest(team, playwright.request, secondCode, secondItems, scores);
 	}
 
 	// The team's dashboard: all values 2 of 6 → 5 of 6 favourable (+50), eNPS 0 → +67.

@@ -86,3 +86,18 @@ export async function followTeam(
 	);
 	return { origin, owner, leader, viewer, asOwner, orgId, teamId, teamPath, values, one };
 }
+
+/** Answers a pulse by a form post from a fresh device (no cookie: a new respondent). */
+export async function answerPulseByRequest(
+	team: FollowTeam,
+	factory: RequestFactory,
+	code: string,
+	items: string[],
+	scores: number[]
+) {
+	const device = await requestAs(factory, team.origin);
+	const form = Object.fromEntries(items.map((id, i) => [`item_${id}`, String(scores[i])]));
+	const sent = await postForm(device, team.origin, `/pulse/${code}`, form);
+	expectStatus(sent, 303, 'answering a pulse');
+	await device.dispose();
+}

@@ -1,7 +1,7 @@
 import type { CommitmentStatus } from '$lib/domain/commitments';
 import type { AlignmentRating } from '$lib/domain/alignment';
 import type { BoardStatus } from '$lib/domain/board';
-import type { SafetyStatement } from '$lib/domain/pulse';
+import type { PulseItemKind, SafetyStatement } from '$lib/domain/pulse';
 import { m } from '$lib/paraglide/messages';
 
 export function statusLabel(status: CommitmentStatus): string {
@@ -12,12 +12,35 @@ export function statusLabel(status: CommitmentStatus): string {
 	}[status]();
 }
 
-export function safetyStatement(statement: SafetyStatement): string {
+function safetyStatement(statement: SafetyStatement): string {
 	return {
 		speak_up: m.follow_safety_speak_up,
 		mistakes: m.follow_safety_mistakes,
 		ask_help: m.follow_safety_ask_help
 	}[statement]();
+}
+
+/** A pulse item as respondents read it (the eNPS question has its own text). */
+export function pulseStatement(item: {
+	kind: PulseItemKind;
+	valueName: string | null;
+	leaderName: string | null;
+	statement: string;
+}): string {
+	switch (item.kind) {
+		case 'value':
+			return m.follow_pulse_value_statement({
+				value: item.valueName ?? m.follow_pulse_removed_value()
+			});
+		case 'leader':
+			return m.follow_pulse_leader_statement({
+				leader: item.leaderName ?? m.follow_pulse_removed_leader()
+			});
+		case 'enps':
+			return m.follow_enps_question();
+		case 'safety':
+			return safetyStatement(item.statement as SafetyStatement);
+	}
 }
 
 export function boardStatusLabel(status: BoardStatus): string {

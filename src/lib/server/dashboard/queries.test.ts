@@ -1,8 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db';
 import { testDatabase } from '../db/testing';
 import { seedWorkshop } from '../live/testing';
-import { createTeam } from '../accounts/queries';
+import { addTeamMember, createTeam } from '../accounts/queries';
+import { closeCommitment, createCommitment } from '../commitments/queries';
+import { commitments, memberships, users } from '../db/schema';
+import { newId } from '../ids';
 import { createPulse, getPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addParticipant, writeVotes } from '../workshops/queries';
 import { analyticsFixture, dots, points } from '../analytics/testing';
@@ -24,8 +28,16 @@ beforeEach(async () => {
 });
 afterEach(() => close());
 
-/** A pulse on `opensOn` answered by one device per [value 1, value 2, eNPS] triple. */
-async function answered(teamId: string, opensOn: string, answers: [number, number, number][]) {
+/**
+ * A pulse on `opensOn` answered by one device per list of scores, in the pulse's order: value 1,
+ * value 2, then each leader when asked about, then eNPS.
+ */
+async function answered(
+	teamId: string,
+	opensOn: string,
+	answers: number[][],
+	options: { withLeaders?: boolean } = {}
+) {
 	const id = await createPulse(db, {
 		teamId,
 		opensOn,
@@ -33,7 +45,8 @@ async function answered(teamId: string, opensOn: string, answers: [number, numbe
 		cadenceWeeks: 4,
 		openQuestion: '?',
 		withSafety: false,
-		createdBy: seeded.userId
+		createdBy: seeded.userId,
+		...options
 	});
 	const pulse = (await getPulse(db, teamId, id))!;
 	const items = await listItems(db, id);
@@ -99,6 +112,73 @@ describe('dashboard data', () => {
 			['Empty', 0, null],
 			['Support', 3, 2]
 		]);
+	});
+});
+
+describe('per leader', () => {
+	async function leader(name: string) {
+		const id = newId();
+		await db.insert(users).values({ id, email: `${id}@example.org`, name, passwordHash: 'x' });
+		await db.insert(memberships).values({ orgId: seeded.orgId, userId: id, role: 'leader' });
+		await addTeamMember(db, seeded.orgId, seeded.teamId, id);
+		return id;
+	}
+
+	it('gives % favourable per leader asked about, beside their follow-through', async () => {
+		const bo = await leader('Bo');
+		const ann = await leader('Ann');
+		// Ann kept her one commitment (due in February, done in January); Bo has none.
+		const commitment = await createCommitment(db, {
+			teamId: seeded.teamId,
+			leaderId: ann,
+			valueId: seeded.valueIds[0],
+			action: 'Share my mistakes first',
+			signal: 'Retro starts with mine',
+			dueOn: '2026-02-28'
+		});
+		await db
+			.update(commitments)
+			.set({ createdAt: new Date('2026-01-02T10:00:00Z') })
+			.where(eq(commitments.id, commitment));
+		await closeCommitment(
+			db,
+			seeded.teamId,
+			commitment,
+			{ status: 'done' },
+			new Date('2026-01-20T10:00:00Z')
+		);
+		// January asks about both: [value 1, value 2, Ann, Bo, eNPS]. Ann 5, 4, 2: 2 of 3
+		// favourable; Bo 2, 4, 5: 2 of 3. February does not ask about leaders.
+		await answered(
+			seeded.teamId,
+			'2026-01-05',
+			[
+				[5, 2, 5, 2, 10],
+				[4, 4, 4, 4, 9],
+				[1, 3, 2, 5, 3]
+			],
+			{ withLeaders: true }
+		);
+		await answered(seeded.teamId, '2026-02-02', [
+			[5, 4, 10],
+			[4, 1, 10],
+			[4, 2, 8]
+		]);
+		const now = new Date('2026-03-10T12:00:00Z');
+		const team = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 3, now });
+		expect(team.leaders.map((l) => [l.id, l.name, l.followThrough])).toEqual([
+			[ann, 'Ann', 100],
+			[bo, 'Bo', null]
+		]);
+		expect(team.leaders[0].points.map((p) => p.favourable)).toEqual([(2 * 100) / 3, null]);
+		// The values' % favourable leaves the leader statements out: 3 of 6 in January.
+		expect(team.pulses[0].favourable).toBe(50);
+
+		const hidden = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 4, now });
+		expect(hidden.leaders[0].points[0]).toMatchObject({
+			favourable: null,
+			hidden: { hidden: true, reason: 'below_minimum', n: 3, min: 4 }
+		});
 	});
 });
 

@@ -7,6 +7,7 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
 	commitmentSeries,
+	favourableSeries,
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
@@ -19,8 +20,7 @@ import {
 } from '../../domain/dashboard';
 import type { Lens } from '../../domain/culture';
 import { SCALES } from '../../domain/workshop';
-import { followThroughAt, openAndOverdue } from '../../domain/commitments';
-import { meetsMinimumGroup, type Hidden } from '../../domain/metrics';
+import { followThroughAt, followThroughBy, openAndOverdue } from '../../domain/commitments';
 import { isoDate } from '../../room/dates';
 import type { Database } from '../db';
 import {
@@ -31,6 +31,7 @@ import {
 	pulses,
 	pulseTotals,
 	teams,
+	users,
 	voteCounts,
 	voteRespondents,
 	votes,
@@ -84,20 +85,32 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 	}));
 }
 
-/** Per pulse and value of a team: answers to the value's statement and favourable ones. */
-export async function listValueAggregates(db: Database, teamId: string) {
+/**
+ * Per pulse of a team, its statements about values and about leaders: answers and favourable
+ * ones, with the leader's name (a leader statement's subject is a person, not on the map).
+ */
+export async function listStatementAggregates(db: Database, teamId: string) {
 	const rows = await db
 		.select({
 			pulseId: pulseItems.pulseId,
-			valueId: pulseItems.valueId,
+			kind: pulseItems.kind,
+			subjectId: sql<string>`coalesce(${pulseItems.valueId}, ${pulseItems.leaderId})`,
+			leaderName: users.name,
 			answers: count(),
 			favourable: sql<number>`sum(case when ${pulseAnswers.score} >= 4 then 1 else 0 end)`
 		})
 		.from(pulseAnswers)
 		.innerJoin(pulseItems, eq(pulseItems.id, pulseAnswers.itemId))
 		.innerJoin(pulses, eq(pulses.id, pulseItems.pulseId))
-		.where(and(eq(pulses.teamId, teamId), eq(pulseItems.kind, 'value')))
-		.groupBy(pulseItems.pulseId, pulseItems.valueId);
+		.leftJoin(users, eq(users.id, pulseItems.leaderId))
+		.where(
+			and(
+				eq(pulses.teamId, teamId),
+				inArray(pulseItems.kind, ['value', 'leader']),
+				sql`coalesce(${pulseItems.valueId}, ${pulseItems.leaderId}) is not null`
+			)
+		)
+		.groupBy(pulseItems.id);
 	return rows.map((r) => ({ ...r, favourable: Number(r.favourable) }));
 }
 
@@ -216,13 +229,6 @@ async function activeValues(db: Database, teamId: string) {
 		.orderBy(asc(cultureValues.position), asc(cultureValues.nameKey));
 }
 
-export interface ValueSeriesPoint {
-	date: string;
-	respondents: number;
-	hidden: Hidden | null;
-	favourable: number | null;
-}
-
 /** A team over time: every pulse, every value, the commitments; numbers only for big enough groups. */
 export async function loadTeamDashboard(
 	db: Database,
@@ -230,37 +236,27 @@ export async function loadTeamDashboard(
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const [aggregates, perValue, values, records, ratings, entropy] = await Promise.all([
+	const [aggregates, statements, values, records, ratings, entropy] = await Promise.all([
 		listPulseAggregates(db, { teamId: input.teamId }),
-		listValueAggregates(db, input.teamId),
+		listStatementAggregates(db, input.teamId),
 		activeValues(db, input.teamId),
 		listCommitmentRecords(db, [input.teamId]),
 		listRatingAggregates(db, input.teamId),
 		loadEntropySeries(db, { teamId: input.teamId }, min)
 	]);
 	const pulsesSeries = pulseSeries(aggregates, min);
-	const byPulse = new Map(aggregates.map((a) => [a.pulseId, a]));
 	const ordered = [...aggregates].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
-	const valueSeries = values.map((value) => ({
-		...value,
-		points: ordered.map((p): ValueSeriesPoint => {
-			const row = perValue.find((r) => r.pulseId === p.pulseId && r.valueId === value.id);
-			const n = byPulse.get(p.pulseId)!.respondents;
-			if (!meetsMinimumGroup(n, min)) {
-				return {
-					date: p.opensOn,
-					respondents: n,
-					hidden: { hidden: true, reason: 'below_minimum', n, min },
-					favourable: null
-				};
-			}
-			return {
-				date: p.opensOn,
-				respondents: n,
-				hidden: null,
-				favourable: row && row.answers > 0 ? (row.favourable * 100) / row.answers : null
-			};
-		})
+	const about = (kind: 'value' | 'leader') => statements.filter((r) => r.kind === kind);
+	// The leaders the team's pulses asked about, by name; follow-through beside what people saw.
+	const askedLeaders = [
+		...new Map(about('leader').map((r) => [r.subjectId, r.leaderName ?? ''])).entries()
+	]
+		.map(([id, name]) => ({ id, name }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	const followThroughOf = followThroughBy(records, (r) => r.leaderId, now);
+	const leaders = favourableSeries(ordered, about('leader'), askedLeaders, min).map((leader) => ({
+		...leader,
+		followThrough: followThroughOf.get(leader.id)?.rate ?? null
 	}));
 	const today = isoDate(now);
 	return {
@@ -270,7 +266,8 @@ export async function loadTeamDashboard(
 			favourable: seriesTrend(pulsesSeries, 'favourable'),
 			enps: seriesTrend(pulsesSeries, 'enps')
 		},
-		values: valueSeries,
+		values: favourableSeries(ordered, about('value'), values, min),
+		leaders,
 		gaps: workshopGapSeries(ratings, min),
 		entropy,
 		commitments: commitmentSeries(records, [...ordered.map((p) => p.opensOn), today]),

@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { BOARD_STATUSES } from '../../domain/board';
 import { ELEMENT_KINDS, LENSES, ROLES } from '../../domain/culture';
+import { PULSE_ITEM_KINDS } from '../../domain/pulse';
 import { ACTIVITY_KINDS, WORKSHOP_STATUSES, type ActivityConfig } from '../../domain/workshop';
 
 const createdAt = () =>
@@ -456,8 +457,10 @@ export const pulseItems = sqliteTable(
 			.notNull()
 			.references(() => pulses.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
-		kind: text('kind', { enum: ['value', 'enps', 'safety'] }).notNull(),
+		kind: text('kind', { enum: PULSE_ITEM_KINDS }).notNull(),
 		valueId: text('value_id').references(() => cultureValues.id, { onDelete: 'set null' }),
+		/** For a leader statement: whom it asks about (null once they left the organisation). */
+		leaderId: text('leader_id').references(() => users.id, { onDelete: 'set null' }),
 		statement: text('statement').notNull()
 	},
 	(t) => [index('pulse_items_pulse_idx').on(t.pulseId, t.position)]

@@ -1,4 +1,7 @@
-/** The staff's form for a new pulse: dates, cadence, the open question, safety statements. */
+/**
+ * The staff's form for a new pulse: dates, cadence, the open question, whether to add the safety
+ * statements and a statement per leader.
+ */
 import { z } from 'zod';
 import { tidy } from '../../domain/culture';
 import { checkPulseDates, PULSE_LIMITS } from '../../domain/pulse';
@@ -23,7 +26,8 @@ export function newPulseForm(now: Date) {
 				.string()
 				.transform(tidy)
 				.pipe(z.string().min(PULSE_LIMITS.openQuestion.min).max(PULSE_LIMITS.openQuestion.max)),
-			withSafety: checkboxField
+			withSafety: checkboxField,
+			withLeaders: checkboxField
 		})
 		.superRefine((form, ctx) => {
 			const problems = checkPulseDates(form.opensOn, form.closesOn, today);

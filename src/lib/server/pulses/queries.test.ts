@@ -4,13 +4,16 @@ import type { Database } from '../db';
 import {
 	boardPosts,
 	cultureElements,
+	memberships,
 	pulseAnswers,
 	pulseResponses,
 	pulses,
 	pulseTotals,
 	teams,
+	users,
 	valueLenses
 } from '../db/schema';
+import { addTeamMember } from '../accounts/queries';
 import { testDatabase } from '../db/testing';
 import { newId } from '../ids';
 import { seedWorkshop } from '../live/testing';
@@ -82,6 +85,32 @@ describe('pulses', () => {
 			['safety', null, 'mistakes'],
 			['safety', null, 'ask_help']
 		]);
+	});
+
+	it('asks about each of the team’s leaders by name when wanted, after the values', async () => {
+		const lena = newId();
+		await db
+			.insert(users)
+			.values({ id: lena, email: 'l@example.org', name: 'Lena', passwordHash: 'x' });
+		await db.insert(memberships).values({ orgId: seeded.orgId, userId: lena, role: 'leader' });
+		await addTeamMember(db, seeded.orgId, seeded.teamId, lena);
+		const without = await listItems(db, await createPulse(db, newPulse()));
+		expect(without.map((i) => i.kind)).toEqual(['value', 'value', 'value', 'enps']);
+		const id = await createPulse(db, { ...newPulse(), withLeaders: true });
+		const items = await listItems(db, id);
+		expect(items.map((i) => i.kind)).toEqual(['value', 'value', 'value', 'leader', 'enps']);
+		expect(items[3]).toMatchObject({
+			leaderId: lena,
+			leaderName: 'Lena',
+			statement: 'Value 1 · Value 2 · Value 3'
+		});
+		// A leader who leaves takes their name off the statement; what was answered stays.
+		await db.delete(users).where(eq(users.id, lena));
+		expect((await listItems(db, id))[3]).toMatchObject({
+			kind: 'leader',
+			leaderId: null,
+			leaderName: null
+		});
 	});
 
 	it('takes every active value while none is strategic', async () => {

@@ -15,8 +15,10 @@ import {
 	pulseResponses,
 	pulses,
 	teams,
+	users,
 	valueLenses
 } from '../db/schema';
+import { listTeamLeaders } from '../commitments/queries';
 import { newId } from '../ids';
 
 const BEHAVIOUR_KINDS = ['looks_like', 'sounds_like', 'feels_like'] as const;
@@ -109,13 +111,22 @@ export interface NewPulse {
 	cadenceWeeks: number;
 	openQuestion: string;
 	withSafety: boolean;
+	/** Whether to ask about each of the team's leaders by name. */
+	withLeaders?: boolean;
 	createdBy: string;
 }
 
 /** A pulse with its statements fixed now: later edits of the map do not change what was asked. */
 export async function createPulse(db: Database, input: NewPulse): Promise<string> {
-	const { withSafety, ...pulse } = input;
-	const items = pulseItems(await listPulseValues(db, input.teamId), withSafety);
+	const { withSafety, withLeaders, ...pulse } = input;
+	const [values, leaders] = await Promise.all([
+		listPulseValues(db, input.teamId),
+		withLeaders ? listTeamLeaders(db, input.teamId) : []
+	]);
+	const items = pulseItems(values, {
+		withSafety,
+		leaders: leaders.map((l) => ({ id: l.userId, name: l.name }))
+	});
 	const id = newId();
 	await db.transaction(async (tx) => {
 		await tx.insert(pulses).values({ id, code: newId(), ...pulse });
@@ -164,7 +175,10 @@ export async function listPulses(db: Database, teamId: string) {
 		.orderBy(desc(pulses.opensOn), desc(pulses.createdAt));
 }
 
-/** A pulse's items in order, with the value's current name (null if the value was removed). */
+/**
+ * A pulse's items in order, with the current name of the value or leader they ask about (null
+ * once that value was removed or that leader left).
+ */
 export async function listItems(db: Database, pulseId: string) {
 	return db
 		.select({
@@ -172,10 +186,13 @@ export async function listItems(db: Database, pulseId: string) {
 			kind: pulseItemsTable.kind,
 			valueId: pulseItemsTable.valueId,
 			valueName: cultureValues.name,
+			leaderId: pulseItemsTable.leaderId,
+			leaderName: users.name,
 			statement: pulseItemsTable.statement
 		})
 		.from(pulseItemsTable)
 		.leftJoin(cultureValues, eq(cultureValues.id, pulseItemsTable.valueId))
+		.leftJoin(users, eq(users.id, pulseItemsTable.leaderId))
 		.where(eq(pulseItemsTable.pulseId, pulseId))
 		.orderBy(asc(pulseItemsTable.position));
 }

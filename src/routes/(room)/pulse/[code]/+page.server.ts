@@ -35,6 +35,7 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 			id: i.id,
 			kind: i.kind,
 			valueName: i.valueName,
+			leaderName: i.leaderName,
 			statement: i.statement
 		})),
 		// This device's own earlier answers, so that changing one is easy; nobody else's.

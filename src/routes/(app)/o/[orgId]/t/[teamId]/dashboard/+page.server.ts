@@ -1,18 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { followThroughAt } from '$lib/domain/commitments';
+import { canSeeLeaderScore } from '$lib/domain/permissions';
 import { teamAccess } from '$lib/server/auth/guards';
 import { listTeamCommitments } from '$lib/server/commitments/queries';
 import { loadTeamDashboard } from '$lib/server/dashboard/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { db, org, team } = await teamAccess(event);
+	const { db, org, team, role, user } = await teamAccess(event);
 	const now = new Date();
-	const dashboard = await loadTeamDashboard(db, {
+	const loaded = await loadTeamDashboard(db, {
 		teamId: team.id,
 		minGroupSize: org.minGroupSize,
 		now
 	});
+	const dashboard = {
+		...loaded,
+		leaders: loaded.leaders.filter((l) => canSeeLeaderScore(role, user, l.id)),
+		onlyOwnLeaderScore: role === 'leader'
+	};
 	const valueId = event.url.searchParams.get('value');
 	if (!valueId) return { dashboard, value: null };
 	// Drilling down to one value: its series, and the commitments that serve it.

@@ -1,8 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/permissions';
-import { addDays, nextPulseDates, pulseState } from '$lib/domain/pulse';
+import { addDays, nextPulseDates, PULSE_LIMITS, pulseState } from '$lib/domain/pulse';
 import { isoDate } from '$lib/room/dates';
 import { teamAccess } from '$lib/server/auth/guards';
+import { listTeamLeaders } from '$lib/server/commitments/queries';
 import { newPulseForm } from '$lib/server/pulses/forms';
 import { createPulse, listPulses, listPulseValues } from '$lib/server/pulses/queries';
 import { invalid, parseForm } from '$lib/server/validation';
@@ -11,9 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { db, team, role, isTeamMember } = await teamAccess(event);
 	const today = isoDate(new Date());
-	const [pulses, values] = await Promise.all([
+	const [pulses, values, leaders] = await Promise.all([
 		listPulses(db, team.id),
-		listPulseValues(db, team.id)
+		listPulseValues(db, team.id),
+		listTeamLeaders(db, team.id)
 	]);
 	const latest = pulses[0];
 	const suggested = latest
@@ -22,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		pulses: pulses.map((p) => ({ ...p, state: pulseState(p, today) })),
 		values: values.map((v) => v.name),
+		leaders: leaders.slice(0, PULSE_LIMITS.leaders.max).map((l) => l.name),
 		canManage: can(role, 'follow.manage', { isTeamMember }),
 		suggested: { ...suggested, cadenceWeeks: latest?.cadenceWeeks ?? 4 },
 		today

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { canSeeLeaderScore } from '$lib/domain/permissions';
 import { pulseResults, pulseState } from '$lib/domain/pulse';
 import { isoDate } from '$lib/room/dates';
 import { teamAccess } from '$lib/server/auth/guards';
@@ -12,14 +13,19 @@ import {
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { db, org, team } = await teamAccess(event);
+	const { db, org, team, role, user } = await teamAccess(event);
 	const pulse = await getPulse(db, team.id, event.params.pulseId);
 	if (!pulse) error(404);
-	const [items, respondents, counts] = await Promise.all([
+	const [allItems, respondents, counts] = await Promise.all([
 		listItems(db, pulse.id),
 		countRespondents(db, pulse.id),
 		pulseDistribution(db, pulse.id)
 	]);
+	// A leader reads the statement about themself, not those about the other leaders.
+	const items = allItems.filter(
+		(i) => i.kind !== 'leader' || canSeeLeaderScore(role, user, i.leaderId)
+	);
+	const results = pulseResults(items, counts, respondents, org.minGroupSize);
 	const link = `${event.url.origin}/pulse/${pulse.code}`;
 	return {
 		pulse: {
@@ -34,10 +40,11 @@ export const load: PageServerLoad = async (event) => {
 			id: i.id,
 			kind: i.kind,
 			valueName: i.valueName,
+			leaderName: i.leaderName,
 			statement: i.statement
 		})),
 		respondents,
-		results: pulseResults(items, counts, respondents, org.minGroupSize),
+		results,
 		link,
 		qr: await qrFor(link)
 	};
