@@ -459,7 +459,7 @@ export const pulseItems = sqliteTable(
 		position: integer('position').notNull(),
 		kind: text('kind', { enum: PULSE_ITEM_KINDS }).notNull(),
 		valueId: text('value_id').references(() => cultureValues.id, { onDelete: 'set null' }),
-		/** For a leader statement: whom it asks about (null once they left the organisation). */
+		/** For a leader statement: whom it asks about (null should their account be deleted). */
 		leaderId: text('leader_id').references(() => users.id, { onDelete: 'set null' }),
 		statement: text('statement').notNull()
 	},

@@ -104,7 +104,7 @@ describe('pulses', () => {
 			leaderName: 'Lena',
 			statement: 'Value 1 · Value 2 · Value 3'
 		});
-		// A leader who leaves takes their name off the statement; what was answered stays.
+		// Should the leader's account go, the statement stays without a name.
 		await db.delete(users).where(eq(users.id, lena));
 		expect((await listItems(db, id))[3]).toMatchObject({
 			kind: 'leader',
