@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 import { newAccountDetails, signInContext, signUpByRequest, type Account } from '../accounts';
 import { expect, test } from '../fixtures';
+import { expectChartDrawn } from '../charts';
 import { t } from '../messages';
 import {
 	createTeamByRequest,
@@ -208,9 +209,7 @@ test('after a workshop the results show charts, tables and downloads; too few pe
 	const scale = t('analytics_scale', { min: 1, max: 5 });
 	const means = results.chart(t('analytics_means_caption', { scale }));
 	await expect(means).toBeVisible();
-	await expect
-		.poll(() => means.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width))
-		.toBeGreaterThan(100);
+	await expectChartDrawn(means.locator('canvas'));
 	for (const caption of [
 		t('analytics_radar_caption'),
 		t('analytics_gap_chart_caption', { gap: t('map_gap_say_do') }),

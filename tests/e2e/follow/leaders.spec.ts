@@ -1,5 +1,6 @@
 import { newAccountDetails, signInContext } from '../accounts';
 import { expect, test } from '../fixtures';
+import { expectChartDrawn } from '../charts';
 import { t } from '../messages';
 import { PulsePage } from '../pages/PulsePage';
 import { inviteByRequest, joinByRequest } from '../requests';
@@ -83,7 +84,7 @@ test('a pulse asks about each leader; each leader sees only their own score', as
 	await expect(leaderRow(page, other.name)).toContainText('33 %');
 	await page.goto(`${team.teamPath}/dashboard`);
 	const perLeader = page.getByRole('region', { name: t('follow_dash_leaders_title') });
-	await expect(perLeader.locator('canvas')).toBeVisible();
+	await expectChartDrawn(perLeader.locator('canvas'));
 	await expect(perLeader.getByRole('row', { name: first.name })).toContainText('67 %');
 	await expect(perLeader.getByRole('row', { name: other.name })).toContainText('33 %');
 	await perLeader.scrollIntoViewIfNeeded();

@@ -1,5 +1,6 @@
 import { signInContext } from '../accounts';
 import { expect, test } from '../fixtures';
+import { expectChartDrawn } from '../charts';
 import { t } from '../messages';
 import { PulsePage } from '../pages/PulsePage';
 import { expectStatus, postForm, requestAs } from '../requests';
@@ -130,7 +131,7 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 	await expect(figures).toContainText(t('follow_dash_change', { change: '+50' }));
 	await expect(figures).toContainText(t('follow_dash_change', { change: '+67' }));
 	const favourable = page.getByRole('region', { name: t('follow_dash_favourable_title') });
-	await expect(favourable.locator('canvas')).toBeVisible();
+	await expectChartDrawn(favourable.locator('canvas'));
 	await favourable.getByText(t('follow_dash_show_table')).click();
 	const rows = favourable.getByRole('table').getByRole('row');
 	await expect(rows).toHaveCount(3);

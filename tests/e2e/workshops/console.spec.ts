@@ -1,5 +1,6 @@
 import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
 import { expect, test } from '../fixtures';
+import { expectChartDrawn } from '../charts';
 import { t } from '../messages';
 import { createTeamByRequest, expectStatus, postForm, requestAs } from '../requests';
 import { RoomPage } from '../room/RoomPage';
@@ -104,6 +105,7 @@ test('the console paces the room; the projector shows results only once revealed
 	const caption = t('present_caption_answers', { n: 3 });
 	await expect(projector.getByText(caption).first()).toBeVisible();
 	await expect(projector.locator('canvas')).toHaveCount(1);
+	await expectChartDrawn(projector.locator('canvas'));
 	// The chart's table says the same in text: Ownership today averages (5 + 4 + 4) / 3 = 4.3.
 	await projector.getByText(t('present_show_table')).click();
 	await expect(projector.getByRole('table')).toContainText('Ownership');

@@ -1,5 +1,6 @@
 import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
 import { expect, test } from '../fixtures';
+import { expectChartDrawn } from '../charts';
 import { t } from '../messages';
 import { createTeamByRequest, expectStatus, postForm, requestAs } from '../requests';
 import { RoomPage } from '../room/RoomPage';
@@ -111,6 +112,7 @@ test('the projector shows the gap charts live once the facilitator puts them up'
 	await answer(phones[2]);
 	await expect(projector.getByText(t('present_overview_people', { n: 3 }))).toBeVisible();
 	await expect(projector.locator('canvas')).toHaveCount(2);
+	for (const canvas of await projector.locator('canvas').all()) await expectChartDrawn(canvas);
 	const means = projector.getByRole('table', { name: t('present_overview_lenses') });
 	await expect(means.getByRole('row', { name: /Ownership/ })).toHaveText(/Ownership\s*2\.0\s*5\.0/);
 	await expect(means.getByRole('row', { name: /Candour/ })).toHaveText(/Candour\s*4\.0\s*4\.0/);

@@ -1,0 +1,33 @@
+import { onMount } from 'svelte';
+import type { Chart, ChartType } from 'chart.js';
+
+/**
+ * The life of a chart.js chart in a component, the same for every chart: its chart.js pieces
+ * load on mount (so chart.js never runs on the server, nor on pages without a chart), `make`
+ * draws it unless the component has gone meanwhile, new `data()` updates it without animation,
+ * and it is destroyed on teardown. Call it while the component initialises.
+ */
+export function drawChart<Pieces, T extends ChartType>(
+	load: () => Promise<Pieces>,
+	make: (pieces: Pieces) => Chart<T> | null,
+	data: () => Chart<T>['data']
+): void {
+	let chart: Chart<T> | null = null;
+	onMount(() => {
+		let gone = false;
+		void load().then((pieces) => {
+			if (!gone) chart = make(pieces);
+		});
+		return () => {
+			gone = true;
+			chart?.destroy();
+			chart = null;
+		};
+	});
+	$effect(() => {
+		const next = data();
+		if (!chart) return;
+		chart.data = next;
+		chart.update('none');
+	});
+}
