@@ -8,8 +8,9 @@ import { createTeamByRequest, requestAs } from './requests';
 
 /**
  * On a slow phone people type before the scripts arrive. Hydration must keep what they typed
- * (an input rendered with `value=""` is emptied by Svelte when it hydrates) and what they opened
- * (a `<details>` with `open={...}` is shut).
+ * (an input rendered with `value=""` is emptied by Svelte when it hydrates), what they opened
+ * (a `<details>` with `open={...}` is shut) and what they chose (a `<select value={...}>` is set
+ * back; `selected` on the options is not).
  */
 
 /** Holds every script of the app until `release()` is called. */
@@ -147,4 +148,30 @@ test('a pulse is set up and answered before the scripts arrive', async ({
 	}
 	await respondent.submit().click();
 	await expect(respondent.thanks()).toBeVisible();
+});
+
+test('a preselected choice changed before the scripts arrive stays changed', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	const team = await followTeam(playwright.request, baseURL!, ['Candour']);
+	await signInContext(page.context(), team.origin, team.owner);
+	const leaderId = await team.one('select id from users where email = ?', team.leader.email);
+
+	// The commitments filtered by the leader: their option comes selected; they pick "Open"
+	// status and then "every leader" while the page loads.
+	const scripts = await holdScripts(page);
+	await page.goto(`${team.teamPath}/commitments?leader=${leaderId}`, {
+		waitUntil: 'domcontentloaded'
+	});
+	const leader = page.locator('#filter-leader');
+	const status = page.locator('#filter-status');
+	await expect(leader).toHaveValue(leaderId);
+	await leader.selectOption('');
+	await status.selectOption('open');
+	await scripts.release();
+	await waitForHydration(page);
+	await expect(leader).toHaveValue('');
+	await expect(status).toHaveValue('open');
 });
