@@ -93,7 +93,6 @@ async function accessibilityProblems(page: Page): Promise<string | null> {
 	}
 }
 
-/** Fails with a readable list (rule, impact, selectors) when the page has serious problems. */
 /**
  * Resolves once the page has hydrated: the root layout marks `<html data-hydrated>` on mount.
  * (Network silence is no such sign: Playwright's `networkidle` can wait forever once requests
@@ -103,6 +102,7 @@ export async function waitForHydration(page: Page): Promise<void> {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
+/** Fails with a readable list (rule, impact, selectors) when the page has serious problems. */
 export async function expectAccessible(page: Page): Promise<void> {
 	await base.step(`accessibility of ${page.url()}`, async () => {
 		const problems = await accessibilityProblems(page);

@@ -69,21 +69,17 @@ describe('pulse items', () => {
 	});
 
 	it('asks about each leader after the values, naming the values, at most eight', () => {
-		const leaders = [
-			{ id: 'u1', name: 'Ann' },
-			{ id: 'u2', name: 'Bo' }
-		];
-		expect(pulseItems(values, { withSafety: false, leaders })).toEqual([
+		expect(pulseItems(values, { withSafety: false, leaderIds: ['u1', 'u2'] })).toEqual([
 			expect.objectContaining({ kind: 'value', valueId: 'a' }),
 			expect.objectContaining({ kind: 'value', valueId: 'b' }),
 			{ kind: 'leader', valueId: null, leaderId: 'u1', statement: 'Candour · Care' },
 			{ kind: 'leader', valueId: null, leaderId: 'u2', statement: 'Candour · Care' },
 			{ kind: 'enps', valueId: null, leaderId: null, statement: '' }
 		]);
-		const many = Array.from({ length: 10 }, (_, i) => ({ id: `u${i}`, name: `L${i}` }));
-		const asked = pulseItems(values, { withSafety: false, leaders: many });
+		const many = Array.from({ length: 10 }, (_, i) => `u${i}`);
+		const asked = pulseItems(values, { withSafety: false, leaderIds: many });
 		expect(asked.filter((i) => i.kind === 'leader').map((i) => i.leaderId)).toEqual(
-			many.slice(0, 8).map((l) => l.id)
+			many.slice(0, 8)
 		);
 	});
 

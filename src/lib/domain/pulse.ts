@@ -106,12 +106,6 @@ export interface PulseValue {
 	behaviours: string[];
 }
 
-/** A leader as a pulse asks about them. */
-export interface PulseLeader {
-	id: string;
-	name: string;
-}
-
 export interface NewPulseItem {
 	kind: PulseItemKind;
 	valueId: string | null;
@@ -144,7 +138,7 @@ function valueNames(values: readonly PulseValue[]): string {
  */
 export function pulseItems(
 	values: readonly PulseValue[],
-	options: { withSafety: boolean; leaders?: readonly PulseLeader[] }
+	options: { withSafety: boolean; leaderIds?: readonly string[] }
 ): NewPulseItem[] {
 	const asked = values.slice(0, PULSE_LIMITS.values.max);
 	const none = { valueId: null, leaderId: null };
@@ -155,10 +149,10 @@ export function pulseItems(
 			valueId: v.id,
 			statement: behaviourSummary(v.behaviours)
 		})),
-		...(options.leaders ?? []).slice(0, PULSE_LIMITS.leaders.max).map((l) => ({
+		...(options.leaderIds ?? []).slice(0, PULSE_LIMITS.leaders.max).map((leaderId) => ({
 			...none,
 			kind: 'leader' as const,
-			leaderId: l.id,
+			leaderId,
 			statement: valueNames(asked)
 		})),
 		{ ...none, kind: 'enps' as const, statement: '' },

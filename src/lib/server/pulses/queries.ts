@@ -123,10 +123,7 @@ export async function createPulse(db: Database, input: NewPulse): Promise<string
 		listPulseValues(db, input.teamId),
 		withLeaders ? listTeamLeaders(db, input.teamId) : []
 	]);
-	const items = pulseItems(values, {
-		withSafety,
-		leaders: leaders.map((l) => ({ id: l.userId, name: l.name }))
-	});
+	const items = pulseItems(values, { withSafety, leaderIds: leaders.map((l) => l.userId) });
 	const id = newId();
 	await db.transaction(async (tx) => {
 		await tx.insert(pulses).values({ id, code: newId(), ...pulse });
@@ -177,7 +174,7 @@ export async function listPulses(db: Database, teamId: string) {
 
 /**
  * A pulse's items in order, with the current name of the value or leader they ask about (null
- * once that value was removed or that leader left).
+ * once that value was removed, or should the leader's account be deleted).
  */
 export async function listItems(db: Database, pulseId: string) {
 	return db
