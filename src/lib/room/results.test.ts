@@ -27,6 +27,8 @@ const results = (counts: Record<string, number[]>, respondents: number, min: num
 	activityId: 'act',
 	respondents,
 	withheld: false,
+	waiting: false,
+	people: {},
 	min,
 	counts
 });

@@ -44,7 +44,8 @@ export function summariseResults(
 	const base = { kind: config.kind, respondents: results.respondents, scale };
 	if (results.withheld) return { ...base, withheld: true, rows: [] };
 
-	const rows = activity.items.map((item): ResultRow => {
+	const released = activity.items.filter((item) => item.itemId in results.counts);
+	const rows = released.map((item): ResultRow => {
 		const counts = results.counts[item.itemId] ?? [];
 		let answers = 0;
 		let sum = 0;

@@ -42,7 +42,8 @@ const all5 = (valueId: string, lens: Lens, score: number): RatingCount => ({
 	valueId,
 	lens,
 	score,
-	n: 5
+	n: 5,
+	people: 5
 });
 const ratings = [
 	all5('v0', 'current', 3),

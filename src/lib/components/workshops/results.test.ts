@@ -29,6 +29,8 @@ describe('ratingRows', () => {
 			activityId: 'x',
 			respondents: 4,
 			withheld: false,
+			waiting: false,
+			people: {},
 			min: 1,
 			counts: {
 				'a:current': [2, 0, 0, 0, 2],
@@ -57,6 +59,8 @@ describe('totalRows', () => {
 			activityId: 'x',
 			respondents: 3,
 			withheld: false,
+			waiting: false,
+			people: {},
 			min: 0,
 			// a: one person gave 0, one gave 1, one gave 3 dots; b: two gave 2.
 			counts: { 'a:current': [1, 1, 0, 1], 'b:current': [1, 0, 2, 0] }
@@ -72,15 +76,17 @@ describe('totalRows', () => {
 		]);
 	});
 
-	it('has no shares before anyone gave points', () => {
+	it('leaves out values whose points were not released yet', () => {
 		const allocate = activity({ kind: 'allocate', lens: 'current', valueIds: ['a', 'b'] });
 		const rows = totalRows(allocate, {
 			activityId: 'x',
 			respondents: 0,
 			withheld: false,
+			waiting: false,
+			people: {},
 			min: 0,
 			counts: {}
 		});
-		expect(rows.map((r) => r.share)).toEqual([null, null]);
+		expect(rows).toEqual([]);
 	});
 });

@@ -52,13 +52,16 @@ export interface TotalRow {
 /** Dots or points per value, most first (ties in the activity's order). */
 export function totalRows(activity: PublicActivity, results: Results): TotalRow[] {
 	const names = new Map(activity.values.map((v) => [v.id, v.name]));
-	const totals = activity.items.map((item) => ({
-		valueId: item.valueId,
-		total: (results.counts[item.itemId] ?? []).reduce(
-			(sum, count, i) => sum + count * (results.min + i),
-			0
-		)
-	}));
+	// Values whose dots were not released (fewer than the minimum gave any) are left out.
+	const totals = activity.items
+		.filter((item) => item.itemId in results.counts)
+		.map((item) => ({
+			valueId: item.valueId,
+			total: (results.counts[item.itemId] ?? []).reduce(
+				(sum, count, i) => sum + count * (results.min + i),
+				0
+			)
+		}));
 	const shares = voteShares(totals.map((t) => [t.valueId, t.total] as const));
 	return totals
 		.map((t) => ({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from './compare';
 import type { VotingActivity } from './queries';
 import { buildResults, type ResultsInput } from './report';
+import { withPeople } from './testing';
 
 const rate: VotingActivity = {
 	id: 'r',
@@ -27,14 +28,16 @@ function workshop(
 	const names = [...new Set([...Object.keys(ratings), ...Object.keys(dotsPerValue)])];
 	const input: ResultsInput = {
 		activities: [rate, dots],
-		ratings: Object.entries(ratings).flatMap(([name, scores]) =>
-			scores.map((score) => ({
-				activityId: 'r',
-				valueId: name,
-				lens: 'current' as const,
-				score,
-				n: 1
-			}))
+		ratings: withPeople(
+			Object.entries(ratings).flatMap(([name, scores]) =>
+				scores.map((score) => ({
+					activityId: 'r',
+					valueId: name,
+					lens: 'current' as const,
+					score,
+					n: 1
+				}))
+			)
 		),
 		totals: Object.entries(dotsPerValue).map(([name, total]) => ({
 			activityId: 'd',

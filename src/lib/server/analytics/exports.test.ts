@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateTable, aliases, anonymousAnswers, exportFileName } from './exports';
 import type { AnswerRow, VotingActivity } from './queries';
 import { buildResults } from './report';
+import { withPeople } from './testing';
 
 const values = [
 	{ id: 'a', name: 'Eigenaarschap', nameKey: 'eigenaarschap', limiting: false, position: 0 },
@@ -26,12 +27,12 @@ describe('aggregateTable', () => {
 	it('has one row per shown rated item and per voted value, numbers unrounded to 6 places', () => {
 		const results = buildResults({
 			activities: [rate, dots],
-			ratings: [
+			ratings: withPeople([
 				{ activityId: 'r', valueId: 'a', lens: 'current', score: 2, n: 2 },
 				{ activityId: 'r', valueId: 'a', lens: 'current', score: 3, n: 1 },
 				// Two answers: below the minimum of three, so no row.
 				{ activityId: 'r', valueId: 'b', lens: 'current', score: 5, n: 2 }
-			],
+			]),
 			totals: [
 				{ activityId: 'd', valueId: 'a', lens: 'strategic', total: 4 },
 				{ activityId: 'd', valueId: 'b', lens: 'strategic', total: 2 }

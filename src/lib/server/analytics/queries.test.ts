@@ -21,6 +21,7 @@ let f: Fixture;
 beforeEach(async () => {
 	({ db, close } = await testDatabase());
 	f = await analyticsFixture(db, {
+		minGroupSize: 3,
 		values: [{ name: 'Ownership' }, { name: 'Blame', limiting: true }],
 		agenda: (values) => [
 			{
@@ -46,20 +47,39 @@ describe('listVotingActivities', () => {
 });
 
 describe('countRatings', () => {
-	it('counts each score per value and lens, in SQL', async () => {
-		const [a, b, c] = await f.participants(3);
+	it('counts each score per value and lens as of the item’s last release', async () => {
+		const [a, b, c, d, e] = await f.participants(5);
 		await f.answer(1, a, { '0:current': 2, '0:strategic': 5 });
 		await f.answer(1, b, { '0:current': 2, '0:strategic': 4 });
 		await f.answer(1, c, { '0:current': 4 });
-		// A re-vote replaces the old answer.
+		const row = (lens: string, score: number, n: number) => ({
+			activityId: f.activities[1],
+			valueId: f.values[0],
+			lens,
+			score,
+			n,
+			people: 3
+		});
+		const sorted = async () =>
+			(await countRatings(db, [f.activities[1]])).sort(
+				(x, y) => x.lens.localeCompare(y.lens) || x.score - y.score
+			);
+		// The third person released "current"; "strategic" has two answers and waits.
+		expect(await sorted()).toEqual([row('current', 2, 2), row('current', 4, 1)]);
+		// A re-vote and one more answer are two changes: still the same numbers.
 		await f.answer(1, c, { '0:current': 3 });
-		const rows = await countRatings(db, [f.activities[1]]);
-		const sorted = rows.sort((x, y) => x.lens.localeCompare(y.lens) || x.score - y.score);
-		expect(sorted).toEqual([
-			{ activityId: f.activities[1], valueId: f.values[0], lens: 'current', score: 2, n: 2 },
-			{ activityId: f.activities[1], valueId: f.values[0], lens: 'current', score: 3, n: 1 },
-			{ activityId: f.activities[1], valueId: f.values[0], lens: 'strategic', score: 4, n: 1 },
-			{ activityId: f.activities[1], valueId: f.values[0], lens: 'strategic', score: 5, n: 1 }
+		await f.answer(1, d, { '0:current': 5 });
+		expect(await sorted()).toEqual([row('current', 2, 2), row('current', 4, 1)]);
+		// The third change releases them; a re-sent answer changes nothing.
+		await f.answer(1, d, { '0:current': 5 });
+		await f.answer(1, e, { '0:current': 1, '0:strategic': 4 });
+		expect(await sorted()).toEqual([
+			...[1, 2, 3, 5].map((score) => ({
+				...row('current', score, score === 2 ? 2 : 1),
+				people: 5
+			})),
+			row('strategic', 4, 2),
+			row('strategic', 5, 1)
 		]);
 	});
 
@@ -70,19 +90,23 @@ describe('countRatings', () => {
 });
 
 describe('sumVotes', () => {
-	it('adds up dots and points per activity and value', async () => {
-		const [a, b] = await f.participants(2);
+	it('adds up dots and points per activity and value, released with enough people', async () => {
+		const [a, b, c] = await f.participants(3);
 		await f.answer(2, a, { '0:strategic': 2, '1:strategic': 1 });
 		await f.answer(2, b, { '0:strategic': 3 });
-		await f.answer(3, a, { '0:current': 30, '1:current': 70 });
-		const rows = await sumVotes(db, [f.activities[2], f.activities[3]]);
+		await f.answer(2, c, { '0:strategic': 1, '1:strategic': 2 });
+		for (const p of [a, b, c]) await f.answer(3, p, { '0:current': 30, '1:current': 70 });
+		// Blame's dots come from two people: never released. Its points were released with two
+		// people behind them (as if the minimum had been raised since): hidden too.
+		await db.run(
+			sql`update vote_releases set respondents = 2 where item_id = ${`${f.values[1]}:current`}`
+		);
+		const rows = await sumVotes(db, [f.activities[2], f.activities[3]], 3);
 		const key = (r: { activityId: string; valueId: string }) =>
 			`${f.activities.indexOf(r.activityId)} ${f.values.indexOf(r.valueId)}`;
 		expect(Object.fromEntries(rows.map((r) => [key(r), r.total]))).toEqual({
-			'2 0': 5,
-			'2 1': 1,
-			'3 0': 30,
-			'3 1': 70
+			'2 0': 6,
+			'3 0': 90
 		});
 		expect(rows.find((r) => r.activityId === f.activities[3])?.lens).toBe('current');
 	});
@@ -176,18 +200,51 @@ describe('loadResults', () => {
 	});
 });
 
+describe('loadResults counts people, not answers', () => {
+	it('withholds an item two activities got from the same few people', async () => {
+		const twice = await analyticsFixture(db, {
+			minGroupSize: 3,
+			values: [{ name: 'Ownership' }, { name: 'Blame' }],
+			agenda: (values) => [rate(values, ['current']), rate(values, ['current'])]
+		});
+		const people = await twice.participants(6);
+		// Ownership: six people in the first rating (released at the third and the sixth).
+		// Blame: the same three in both ratings, six answers from three people.
+		for (const p of people) await twice.answer(0, p, { '0:current': 4 });
+		for (const p of people.slice(0, 3)) {
+			await twice.answer(0, p, { '1:current': 2 });
+			await twice.answer(1, p, { '1:current': 1 });
+		}
+		// The organisation raises its minimum to five.
+		const results = await loadResults(db, { id: twice.workshopId, teamId: twice.teamId }, 5);
+		const [ownership, blame] = results.ratings[0].values;
+		expect(ownership.byLens.current!.stats!.mean).toBe(4);
+		expect(blame.byLens.current).toMatchObject({
+			stats: null,
+			counts: [],
+			majority: null,
+			tooFew: { n: 3, min: 5 }
+		});
+	});
+});
+
 describe('loadResults of an ended workshop', () => {
-	it('follows a withdrawal', async () => {
-		const people = await f.participants(4);
-		for (const [i, p] of people.entries()) await f.answer(1, p, { '0:current': 1 + i });
+	it('follows withdrawals once the minimum of people changed', async () => {
+		const people = await f.participants(6);
+		const scores = [1, 2, 3, 3, 4, 5];
+		for (const [i, p] of people.entries()) await f.answer(1, p, { '0:current': scores[i] });
 		const ended = { ...live(), status: 'ended' as const, endedAt: new Date(1_000) };
 		const mean = async () =>
 			(await loadResults(db, ended, 3)).ratings[0].values[0].byLens.current!.stats!.mean;
-		// 1, 2, 3, 4.
-		expect(await mean()).toBe(2.5);
-		// The first one withdraws: 2, 3, 4.
+		// Released at the third and at the sixth answer: 1, 2, 3, 3, 4, 5.
+		expect(await mean()).toBe(3);
+		// One withdrawal alone would tell that person's answer: it waits for two more.
 		await withdrawParticipant(db, people[0]);
 		expect(await mean()).toBe(3);
+		await withdrawParticipant(db, people[1]);
+		await withdrawParticipant(db, people[2]);
+		// 3, 4, 5.
+		expect(await mean()).toBe(4);
 	});
 });
 

@@ -3,11 +3,18 @@
  * JavaScript. Each function reads one workshop (or the names and flags of some values); the
  * metrics themselves are the domain's (src/lib/domain/metrics.ts), applied in report.ts.
  */
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
 import type { Lens } from '../../domain/culture';
 import type { ActivityConfig, ActivityKind } from '../../domain/workshop';
 import type { Database } from '../db';
-import { activities, cultureValues, voteCounts, voteRespondents, votes } from '../db/schema';
+import {
+	activities,
+	cultureValues,
+	releasedCounts,
+	voteReleases,
+	voteRespondents,
+	votes
+} from '../db/schema';
 
 export interface VotingActivity {
 	id: string;
@@ -43,26 +50,39 @@ export interface RatingCount {
 	valueId: string;
 	lens: Lens;
 	score: number;
-	/** How many gave this score to this value under this lens. */
+	/** How many gave this score to this value under this lens, as of the item's last release. */
 	n: number;
+	/** The people behind the item's release: below the minimum group size nothing is shown. */
+	people: number;
+}
+
+/** The released counts of items (docs/security.md, "Differencing"), with their people. */
+function released(activityIds: string[]) {
+	return and(
+		inArray(releasedCounts.activityId, activityIds),
+		eq(voteReleases.activityId, releasedCounts.activityId),
+		eq(voteReleases.itemId, releasedCounts.itemId),
+		gt(releasedCounts.n, 0)
+	);
 }
 
 /**
- * Per rating activity, value and lens (one item): how many gave each score. Read from
- * `vote_counts`, which triggers keep in step with every answer stored, changed or removed.
+ * Per rating activity, value and lens (one item): how many gave each score at the item's last
+ * release. Never the live counts: those change with every answer.
  */
 export async function countRatings(db: Database, activityIds: string[]): Promise<RatingCount[]> {
 	if (activityIds.length === 0) return [];
 	const rows = await db
 		.select({
-			activityId: voteCounts.activityId,
-			valueId: voteCounts.valueId,
-			lens: voteCounts.lens,
-			score: voteCounts.score,
-			n: voteCounts.n
+			activityId: releasedCounts.activityId,
+			valueId: releasedCounts.valueId,
+			lens: releasedCounts.lens,
+			score: releasedCounts.score,
+			n: releasedCounts.n,
+			people: voteReleases.respondents
 		})
-		.from(voteCounts)
-		.where(and(inArray(voteCounts.activityId, activityIds), gt(voteCounts.n, 0)));
+		.from(releasedCounts)
+		.innerJoin(voteReleases, released(activityIds));
 	return rows.filter((row): row is RatingCount => row.valueId !== null && row.lens !== null);
 }
 
@@ -74,20 +94,29 @@ export interface VoteTotal {
 	total: number;
 }
 
-/** Per dot-vote or allocation activity and value: the dots or points it received. */
-export async function sumVotes(db: Database, activityIds: string[]): Promise<VoteTotal[]> {
+/**
+ * Per dot-vote or allocation activity and value: the dots or points it received at the item's
+ * last release, for items released with at least `minGroup` people behind them.
+ */
+export async function sumVotes(
+	db: Database,
+	activityIds: string[],
+	minGroup: number
+): Promise<VoteTotal[]> {
 	if (activityIds.length === 0) return [];
 	const rows = await db
 		.select({
-			activityId: voteCounts.activityId,
-			valueId: sql<string | null>`min(${voteCounts.valueId})`,
-			lens: sql<Lens | null>`min(${voteCounts.lens})`,
-			total: sql<number>`sum(${voteCounts.score} * ${voteCounts.n})`
+			activityId: releasedCounts.activityId,
+			valueId: sql<string | null>`min(${releasedCounts.valueId})`,
+			lens: sql<Lens | null>`min(${releasedCounts.lens})`,
+			total: sql<number>`sum(${releasedCounts.score} * ${releasedCounts.n})`
 		})
-		.from(voteCounts)
-		.where(inArray(voteCounts.activityId, activityIds))
-		.groupBy(voteCounts.activityId, voteCounts.itemId)
-		.having(sql`sum(${voteCounts.n}) > 0`);
+		.from(releasedCounts)
+		.innerJoin(
+			voteReleases,
+			and(released(activityIds), gte(voteReleases.respondents, Math.max(1, minGroup)))
+		)
+		.groupBy(releasedCounts.activityId, releasedCounts.itemId);
 	return rows.filter((row): row is VoteTotal => row.valueId !== null && row.lens !== null);
 }
 

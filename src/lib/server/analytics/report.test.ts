@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Lens } from '../../domain/culture';
-import type { RatingCount, VoteTotal, VotingActivity } from './queries';
+import type { VoteTotal, VotingActivity } from './queries';
 import { buildResults, type ResultsInput } from './report';
+import { withPeople } from './testing';
 
 const A = 'a';
 const B = 'b';
@@ -31,7 +32,7 @@ const POINTS: VotingActivity = {
 	config: { kind: 'allocate', lens: 'current', valueIds: [A, B] }
 };
 
-const rating = (valueId: string, lens: Lens, score: number, n: number): RatingCount => ({
+const rating = (valueId: string, lens: Lens, score: number, n: number) => ({
 	activityId: 'rate',
 	valueId,
 	lens,
@@ -48,7 +49,7 @@ const total = (activityId: string, valueId: string, lens: Lens, sum: number): Vo
 function input(overrides: Partial<ResultsInput> = {}): ResultsInput {
 	return {
 		activities: [RATE, DOTS, POINTS],
-		ratings: [
+		ratings: withPeople([
 			// Ownership: current 2, 2, 3; strategic 4, 5, 5.
 			rating(A, 'current', 2, 2),
 			rating(A, 'current', 3, 1),
@@ -57,7 +58,7 @@ function input(overrides: Partial<ResultsInput> = {}): ResultsInput {
 			// Blame: current 3, 3, 3 (all equal); strategic 1, 1 (two answers: below 3).
 			rating(B, 'current', 3, 3),
 			rating(B, 'strategic', 1, 2)
-		],
+		]),
 		totals: [
 			total('dots', A, 'strategic', 5),
 			total('dots', B, 'strategic', 1),
@@ -229,7 +230,7 @@ describe('buildResults', () => {
 		const results = buildResults(
 			input({
 				activities: [RATE],
-				ratings: [rating(A, 'current', 4, 1)],
+				ratings: withPeople([rating(A, 'current', 4, 1)]),
 				totals: [],
 				respondents: { all: 1, byActivity: new Map([['rate', 1]]) },
 				minGroup: 1

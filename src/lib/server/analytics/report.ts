@@ -237,6 +237,10 @@ function ratingSections(
 	const scaleOf = new Map<string, Scale>();
 	for (const a of input.activities) if (a.config.kind === 'rate') scaleOf.set(a.id, a.config.scale);
 	const byScale = new Map<Scale, Map<string, Map<number, number>>>();
+	// Each activity's release of an item counts only with the minimum of people behind it
+	// (two activities answered by the same three people are not six people); `hidden` keeps
+	// the largest group that fell short, for the page to say so.
+	const hidden = new Map<string, number>();
 	for (const row of input.ratings) {
 		const scale = scaleOf.get(row.activityId);
 		if (!scale) continue;
@@ -245,7 +249,11 @@ function ratingSections(
 		const key = `${row.valueId}\u0000${row.lens}`;
 		const counts = items.get(key) ?? new Map<number, number>();
 		items.set(key, counts);
-		counts.set(row.score, (counts.get(row.score) ?? 0) + row.n);
+		if (meetsMinimumGroup(row.people, input.minGroup)) {
+			counts.set(row.score, (counts.get(row.score) ?? 0) + row.n);
+		} else {
+			hidden.set(key, Math.max(hidden.get(key) ?? 0, row.people));
+		}
 	}
 	const sections: RatingSection[] = [];
 	for (const scale of Object.keys(SCALES) as Scale[]) {
@@ -258,8 +266,14 @@ function ratingSections(
 		const values = order(keys.map(([valueId]) => valueId)).map((valueId): RatedValue => {
 			const byLens: RatedValue['byLens'] = {};
 			for (const lens of lenses) {
-				const counts = items.get(`${valueId}\u0000${lens}`);
-				if (counts) byLens[lens] = itemResult(counts, scores, range, input.minGroup);
+				const key = `${valueId}\u0000${lens}`;
+				const counts = items.get(key);
+				if (counts) {
+					byLens[lens] = itemResult(counts, scores, range, {
+						n: hidden.get(key) ?? 0,
+						min: input.minGroup
+					});
+				}
 			}
 			const means = Object.fromEntries(
 				lenses.map((lens) => [lens, byLens[lens]?.stats?.mean ?? null])
@@ -278,16 +292,15 @@ function ratingSections(
 	return sections;
 }
 
+/** An item's numbers from the releases shown; with none, why not (`tooFew`). */
 function itemResult(
 	counts: Map<number, number>,
 	scores: number[],
 	range: { min: number; max: number },
-	min: number
+	tooFew: TooFew
 ): ItemResult {
 	const n = [...counts.values()].reduce((sum, c) => sum + c, 0);
-	if (!meetsMinimumGroup(n, min)) {
-		return { n, stats: null, counts: [], majority: null, tooFew: { n, min } };
-	}
+	if (n === 0) return { n: tooFew.n, stats: null, counts: [], majority: null, tooFew };
 	return {
 		n,
 		stats: itemStats(counts, range),
@@ -353,7 +366,7 @@ export interface ResultsWorkshop {
 	teamId: string;
 }
 
-async function aggregates(db: Database, activities: VotingActivity[]) {
+async function aggregates(db: Database, activities: VotingActivity[], minGroup: number) {
 	const rateIds = activities.filter((a) => a.kind === 'rate').map((a) => a.id);
 	const voteIds = activities.filter((a) => a.kind !== 'rate').map((a) => a.id);
 	const [respondents, ratings, totals] = await Promise.all([
@@ -362,7 +375,7 @@ async function aggregates(db: Database, activities: VotingActivity[]) {
 			activities.map((a) => a.id)
 		),
 		countRatings(db, rateIds),
-		sumVotes(db, voteIds)
+		sumVotes(db, voteIds, minGroup)
 	]);
 	return { ratings, totals, respondents };
 }
@@ -374,7 +387,7 @@ export async function loadResults(
 	minGroup: number
 ): Promise<Results> {
 	const activities = await listVotingActivities(db, workshop.id);
-	const { ratings, totals, respondents } = await aggregates(db, activities);
+	const { ratings, totals, respondents } = await aggregates(db, activities, minGroup);
 	if (!meetsMinimumGroup(respondents.all, minGroup)) {
 		return buildResults({ activities, ratings: [], totals: [], respondents, values: [], minGroup });
 	}

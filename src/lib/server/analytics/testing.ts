@@ -4,7 +4,8 @@
  */
 import { createTeam, createUserWithOrganisation } from '../accounts/queries';
 import type { Database } from '../db';
-import { cultureValues } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { cultureValues, organisations } from '../db/schema';
 import { newId } from '../ids';
 import {
 	addParticipant,
@@ -14,6 +15,7 @@ import {
 	type NewActivity
 } from '../workshops/queries';
 import type { Lens } from '../../domain/culture';
+import type { RatingCount } from './queries';
 
 export interface Fixture {
 	orgId: string;
@@ -40,6 +42,7 @@ export async function analyticsFixture(
 		values: { name: string; limiting?: boolean }[];
 		agenda: (values: string[]) => NewActivity[];
 		email?: string;
+		minGroupSize?: number;
 	}
 ): Promise<Fixture> {
 	const { user, orgId } = await createUserWithOrganisation(
@@ -47,6 +50,12 @@ export async function analyticsFixture(
 		{ email: options.email ?? `f${newId()}@example.org`, name: 'F', passwordHash: 'x' },
 		'Acme'
 	);
+	if (options.minGroupSize !== undefined) {
+		await db
+			.update(organisations)
+			.set({ minGroupSize: options.minGroupSize })
+			.where(eq(organisations.id, orgId));
+	}
 	const teamId = await createTeam(db, orgId, `Team ${newId()}`);
 	const values = options.values.map(() => newId());
 	await db.insert(cultureValues).values(
@@ -119,3 +128,14 @@ export const points = (values: string[], lens: Lens): NewActivity => ({
 	prompt: '',
 	config: { kind: 'allocate', lens, valueIds: values }
 });
+
+/**
+ * Released rating counts as a test spells them out, each item's people the sum of its counts:
+ * one answer per person per item, as the database's releases have it.
+ */
+export function withPeople(rows: Omit<RatingCount, 'people'>[]): RatingCount[] {
+	const people = new Map<string, number>();
+	const key = (r: Omit<RatingCount, 'people'>) => `${r.activityId} ${r.valueId} ${r.lens}`;
+	for (const row of rows) people.set(key(row), (people.get(key(row)) ?? 0) + row.n);
+	return rows.map((row) => ({ ...row, people: people.get(key(row))! }));
+}

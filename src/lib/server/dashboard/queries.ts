@@ -30,11 +30,11 @@ import {
 	pulseItems,
 	pulses,
 	pulseTotals,
+	releasedCounts,
 	teams,
 	users,
-	voteCounts,
+	voteReleases,
 	voteRespondents,
-	votes,
 	workshops
 } from '../db/schema';
 import { listCommitmentRecords } from '../commitments/queries';
@@ -114,7 +114,10 @@ export async function listStatementAggregates(db: Database, teamId: string) {
 	return rows.map((r) => ({ ...r, favourable: Number(r.favourable) }));
 }
 
-/** Per rate activity, value and lens of a team's workshops: answers, their total, people. */
+/**
+ * Per rate activity, value and lens of a team's workshops: answers, their total and the people
+ * behind them, as of the item's last release (never the live answers: docs/security.md).
+ */
 export async function listRatingAggregates(
 	db: Database,
 	teamId: string
@@ -126,24 +129,32 @@ export async function listRatingAggregates(
 			startedAt: workshops.startedAt,
 			createdAt: workshops.createdAt,
 			config: activities.config,
-			valueId: votes.valueId,
-			lens: votes.lens,
-			answers: count(),
-			total: sql<number>`sum(${votes.score})`,
-			people: sql<number>`count(distinct ${votes.participantId})`
+			valueId: releasedCounts.valueId,
+			lens: releasedCounts.lens,
+			answers: sql<number>`sum(${releasedCounts.n})`,
+			total: sql<number>`sum(${releasedCounts.score} * ${releasedCounts.n})`,
+			people: sql<number>`max(${voteReleases.respondents})`
 		})
-		.from(votes)
-		.innerJoin(activities, eq(activities.id, votes.activityId))
+		.from(releasedCounts)
+		.innerJoin(
+			voteReleases,
+			and(
+				eq(voteReleases.activityId, releasedCounts.activityId),
+				eq(voteReleases.itemId, releasedCounts.itemId)
+			)
+		)
+		.innerJoin(activities, eq(activities.id, releasedCounts.activityId))
 		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
 		.where(
 			and(
 				eq(workshops.teamId, teamId),
 				eq(activities.kind, 'rate'),
-				isNotNull(votes.valueId),
-				isNotNull(votes.lens)
+				isNotNull(releasedCounts.valueId),
+				isNotNull(releasedCounts.lens)
 			)
 		)
-		.groupBy(activities.id, votes.valueId, votes.lens);
+		.groupBy(releasedCounts.activityId, releasedCounts.itemId)
+		.having(sql`sum(${releasedCounts.n}) > 0`);
 	return rows.map((r) => ({
 		workshopId: r.workshopId,
 		title: r.title,
@@ -152,7 +163,7 @@ export async function listRatingAggregates(
 		scale: r.config.kind === 'rate' ? SCALES[r.config.scale] : SCALES['1-5'],
 		valueId: r.valueId!,
 		lens: r.lens!,
-		answers: r.answers,
+		answers: Number(r.answers),
 		total: Number(r.total),
 		people: Number(r.people)
 	}));
@@ -164,9 +175,14 @@ const workshopsIn = (scope: Scope) =>
 
 /**
  * Per dot-vote or allocation activity and value of the workshops in scope: the dots or points
- * it received (from `vote_counts`) and whether the value is limiting.
+ * it received as of its last release, if at least `min` people stood behind that release, and
+ * whether the value is limiting.
  */
-export async function listVoteAggregates(db: Database, scope: Scope): Promise<VoteAggregate[]> {
+export async function listVoteAggregates(
+	db: Database,
+	scope: Scope,
+	min: number
+): Promise<VoteAggregate[]> {
 	const rows = await db
 		.select({
 			workshopId: workshops.id,
@@ -174,20 +190,29 @@ export async function listVoteAggregates(db: Database, scope: Scope): Promise<Vo
 			title: workshops.title,
 			startedAt: workshops.startedAt,
 			createdAt: workshops.createdAt,
-			activityId: voteCounts.activityId,
-			lens: sql<Lens>`min(${voteCounts.lens})`,
-			valueId: voteCounts.valueId,
+			activityId: releasedCounts.activityId,
+			lens: sql<Lens>`min(${releasedCounts.lens})`,
+			valueId: releasedCounts.valueId,
 			limiting: cultureValues.limiting,
-			total: sql<number>`sum(${voteCounts.score} * ${voteCounts.n})`
+			// A release with fewer people behind it than the minimum adds nothing.
+			total: sql<number>`sum(case when ${voteReleases.respondents} >= ${Math.max(1, min)}
+				then ${releasedCounts.score} * ${releasedCounts.n} else 0 end)`
 		})
-		.from(voteCounts)
-		.innerJoin(activities, eq(activities.id, voteCounts.activityId))
+		.from(releasedCounts)
+		.innerJoin(
+			voteReleases,
+			and(
+				eq(voteReleases.activityId, releasedCounts.activityId),
+				eq(voteReleases.itemId, releasedCounts.itemId)
+			)
+		)
+		.innerJoin(activities, eq(activities.id, releasedCounts.activityId))
 		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
 		.innerJoin(teams, eq(teams.id, workshops.teamId))
-		.innerJoin(cultureValues, eq(cultureValues.id, voteCounts.valueId))
-		.where(and(workshopsIn(scope), VOTING, isNotNull(voteCounts.lens)))
-		.groupBy(voteCounts.activityId, voteCounts.valueId)
-		.having(sql`sum(${voteCounts.n}) > 0`);
+		.innerJoin(cultureValues, eq(cultureValues.id, releasedCounts.valueId))
+		.where(and(workshopsIn(scope), VOTING, isNotNull(releasedCounts.lens)))
+		.groupBy(releasedCounts.activityId, releasedCounts.valueId)
+		.having(sql`sum(${releasedCounts.n}) > 0`);
 	return rows.map((r) => ({
 		workshopId: r.workshopId,
 		teamId: r.teamId,
@@ -217,7 +242,10 @@ export async function countVoters(db: Database, scope: Scope): Promise<Map<strin
 
 /** Cultural entropy per workshop and lens in scope, oldest first. */
 async function loadEntropySeries(db: Database, scope: Scope, min: number) {
-	const [rows, voters] = await Promise.all([listVoteAggregates(db, scope), countVoters(db, scope)]);
+	const [rows, voters] = await Promise.all([
+		listVoteAggregates(db, scope, min),
+		countVoters(db, scope)
+	]);
 	return workshopEntropySeries(rows, voters, min);
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addTeamMember, createInvitation, createTeam } from '../accounts/queries';
 import { createElement } from '../culture/queries';
@@ -180,7 +181,8 @@ describe('the export', () => {
 	it("holds all of the organisation's rows, and nothing of another's or of a participant's identity", async () => {
 		const mine = await fillOrganisation('mine');
 		const theirs = await fillOrganisation('theirs');
-		const data = await exportOrganisation(db, { id: mine.orgId, name: 'Acme', minGroupSize: 5 });
+		const org = { id: mine.orgId, name: 'Acme', minGroupSize: 5 };
+		const data = await exportOrganisation(db, org);
 
 		expect(Object.keys(data.tables).sort()).toEqual(Object.keys(EXPORTED).sort());
 		for (const [table, rows] of Object.entries(data.tables)) {
@@ -193,13 +195,18 @@ describe('the export', () => {
 		expect(data.tables.participants).toEqual([{ workshop_id: mine.workshopId, count: 6 }]);
 		expect(data.tables.upvotes).toEqual([{ card_id: mine.cardId, count: 3 }]);
 		expect(data.tables.cards[0]).not.toHaveProperty('participant_id');
-		// The rating (6 answered) as counts per score; the dots (2 answered) withheld.
-		const rating = data.tables.votes.filter((v) => v.activity_id === mine.activities.rate.id);
+		// The rating (6 answered) as released counts per score; the dots (2 answered) were never
+		// released, and a release with too few people behind it is withheld.
+		const released = data.tables.released_counts;
+		const rating = released.filter((v) => v.activity_id === mine.activities.rate.id);
 		expect(rating.reduce((sum, v) => sum + Number(v.count), 0)).toBe(18);
 		expect(rating.every((v) => !('participant_id' in v))).toBe(true);
-		expect(data.tables.votes.filter((v) => v.activity_id === mine.activities.dots.id)).toEqual([
-			{ activity_id: mine.activities.dots.id, respondents: 2, withheld: 'fewer than 5 answered' }
-		]);
+		expect(released.filter((v) => v.activity_id === mine.activities.dots.id)).toEqual([]);
+		expect(data.tables.vote_releases.map((r) => r.respondents)).toEqual([6, 6, 6]);
+		await db.run(sql`update vote_releases set respondents = 4`);
+		const fewer = (await exportOrganisation(db, org)).tables.released_counts;
+		expect(fewer).toHaveLength(3);
+		expect(fewer[0]).toMatchObject({ respondents: 4, withheld: 'fewer than 5 answered' });
 		expect(data.tables.organisations[0].created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
 
 		const text = JSON.stringify(data);
@@ -233,6 +240,10 @@ describe('deleting', () => {
 			votes: -(6 * 3 + 2),
 			// Three values rated 5, 6 and 7 by two people each; one score of the dots.
 			vote_counts: -(3 * 3 + 1),
+			// The ratings were released; the dots of two people wait.
+			released_counts: -(3 * 3),
+			vote_releases: -3,
+			vote_pending: -2,
 			// Six people rated, two of them gave dots.
 			vote_respondents: -(6 + 2),
 			cards: -1,
@@ -259,6 +270,9 @@ describe('deleting', () => {
 			participants: -6,
 			votes: -20,
 			vote_counts: -10,
+			released_counts: -9,
+			vote_releases: -3,
+			vote_pending: -2,
 			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,
@@ -295,6 +309,9 @@ describe('deleting', () => {
 			participants: -6,
 			votes: -20,
 			vote_counts: -10,
+			released_counts: -9,
+			vote_releases: -3,
+			vote_pending: -2,
 			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,

@@ -41,6 +41,8 @@ export interface ExportRule {
 	minGroup?: boolean;
 	/** Rows withheld whose count of people, in this column, is below the minimum group size. */
 	peopleColumn?: string;
+	/** Released answer counts: withheld per item released with fewer people than the minimum. */
+	released?: boolean;
 }
 
 export const EXPORTED: Record<string, ExportRule> = {
@@ -57,11 +59,8 @@ export const EXPORTED: Record<string, ExportRule> = {
 	activities: { scope: 'workshop' },
 	participants: { scope: 'workshop', countBy: ['workshop_id'] },
 	cards: { scope: 'activity', omit: ['participant_id'] },
-	votes: {
-		scope: 'activity',
-		countBy: ['activity_id', 'item_id', 'value_id', 'card_id', 'lens', 'score'],
-		minGroup: true
-	},
+	released_counts: { scope: 'activity', released: true },
+	vote_releases: { scope: 'activity', omit: ['mark'] },
 	upvotes: { scope: 'card', countBy: ['card_id'] },
 	commitments: { scope: 'team' },
 	commitment_checkins: { scope: 'commitment' },
@@ -81,7 +80,10 @@ export const NOT_EXPORTED: Record<string, string> = {
 	auth_throttle: 'counters of failed sign-ins per address and account, kept for minutes',
 	pulse_answers:
 		"one respondent's answers to a pulse; their sums per pulse are exported in pulse_totals",
-	vote_counts: 'counts kept from votes, which are exported as counts themselves',
+	votes: "one person's answers; exported as the counts of their last release (released_counts)",
+	vote_pending: 'who changed an answer since the last release: it would point at participants',
+	vote_counts:
+		'live counts, which change with every answer; the released ones are exported (released_counts)',
 	vote_respondents: 'per-participant answer counts kept from votes, which are exported themselves'
 };
 
@@ -150,6 +152,29 @@ async function exportTable(
 	minGroupSize: number
 ): Promise<Row[]> {
 	const where = belongsTo(rule.scope, orgId);
+	if (rule.released) {
+		const rows = await db.all<Row & { activity_id: string; item_id: string; people: number }>(
+			sql`select * from (select c.activity_id, c.item_id, c.value_id, c.lens, c.score, c.n as count,
+				r.respondents as people from released_counts c join vote_releases r
+				on r.activity_id = c.activity_id and r.item_id = c.item_id where c.n > 0)
+				where ${where} order by activity_id, item_id, score`
+		);
+		const withheld = new Map<string, Row>();
+		const kept: Row[] = [];
+		for (const { people, ...row } of rows) {
+			if (people >= minGroupSize) {
+				kept.push(row);
+			} else {
+				withheld.set(`${row.activity_id} ${row.item_id}`, {
+					activity_id: row.activity_id,
+					item_id: row.item_id,
+					respondents: people,
+					withheld: `fewer than ${minGroupSize} answered`
+				});
+			}
+		}
+		return [...kept, ...withheld.values()];
+	}
 	if (rule.countBy) {
 		const columns = sql.join(rule.countBy.map(ident), sql`, `);
 		const rows = await db.all<Row>(

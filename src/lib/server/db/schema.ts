@@ -363,6 +363,56 @@ export const voteRespondents = sqliteTable(
 	(t) => [primaryKey({ columns: [t.activityId, t.participantId] })]
 );
 
+/**
+ * Who changed an item since its last release, with the score they had at that release (null:
+ * no answer). Kept by triggers on `votes` (migration 0006) for every write path; emptied for an
+ * item by its release (docs/security.md, "Differencing").
+ */
+export const votePending = sqliteTable(
+	'vote_pending',
+	{
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		participantId: text('participant_id').notNull(),
+		baseline: integer('baseline')
+	},
+	(t) => [primaryKey({ columns: [t.activityId, t.itemId, t.participantId] })]
+);
+
+/** The last release of each item of a voting activity: how many people stand behind it. */
+export const voteReleases = sqliteTable(
+	'vote_releases',
+	{
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		respondents: integer('respondents').notNull(),
+		releasedAt: integer('released_at').notNull(),
+		/** Ties together the items of one release statement. */
+		mark: text('mark').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.activityId, t.itemId] })]
+);
+
+/** `vote_counts` as of each item's last release: the only answer counts anyone reads. */
+export const releasedCounts = sqliteTable(
+	'released_counts',
+	{
+		activityId: text('activity_id')
+			.notNull()
+			.references(() => activities.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		valueId: text('value_id'),
+		lens: text('lens', { enum: LENSES }),
+		score: integer('score').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.activityId, t.itemId, t.score] })]
+);
+
 /** Upvotes on outsider-voice cards: one per participant per card. */
 export const upvotes = sqliteTable(
 	'upvotes',

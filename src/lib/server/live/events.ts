@@ -54,16 +54,23 @@ export interface Counts {
 }
 
 /**
- * Aggregates of one voting activity. `counts[itemId][i]` is how many gave the score
- * `min + i`; dots and points per item are the sum of score × count. Below the organisation's
- * minimum group size nothing but the number of respondents is given.
+ * Aggregates of one voting activity as of each item's last release (docs/security.md,
+ * "Differencing"). `counts[itemId][i]` is how many gave the score `min + i`; dots and points
+ * per item are the sum of score × count. Only items released with at least the organisation's
+ * minimum group size of people behind them are given.
  */
 export interface Results {
 	activityId: string;
+	/** People who answered so far (more than the released numbers may include). */
 	respondents: number;
+	/** No item may be shown yet. */
 	withheld: boolean;
+	/** Answers given or changed since the last release, not in the numbers yet. */
+	waiting: boolean;
 	min: number;
 	counts: Record<string, number[]>;
+	/** The people behind each item's numbers. */
+	people: Record<string, number>;
 }
 
 /** A card on the wall: never who wrote it. */

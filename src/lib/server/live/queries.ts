@@ -1,8 +1,20 @@
 /** The reads the live room needs beyond the workshop data module. */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { cultureValues, organisations, teams, votes, workshops } from '../db/schema';
-import type { Statement } from './store';
+import {
+	activities,
+	cultureValues,
+	organisations,
+	releasedCounts,
+	teams,
+	voteReleases,
+	votePending,
+	votes,
+	workshops
+} from '../db/schema';
+import { newToken } from '../ids';
+import { inProcessStore, type Statement } from './store';
+import type { StoredChange, StoredRelease } from './tally';
 
 /** A workshop with what the live room needs around it: its organisation and anonymity floor. */
 export async function findLiveWorkshop(db: Database, workshopId: string) {
@@ -36,6 +48,39 @@ export async function listActivityAnswers(db: Database, activityId: string) {
 		.where(eq(votes.activityId, activityId));
 }
 
+/** The last release of every item of an activity, to rebuild its live tally. */
+export async function listReleases(db: Database, activityId: string): Promise<StoredRelease[]> {
+	const [releases, counts] = await Promise.all([
+		db
+			.select({ itemId: voteReleases.itemId, respondents: voteReleases.respondents })
+			.from(voteReleases)
+			.where(eq(voteReleases.activityId, activityId)),
+		db
+			.select({ itemId: releasedCounts.itemId, score: releasedCounts.score, n: releasedCounts.n })
+			.from(releasedCounts)
+			.where(eq(releasedCounts.activityId, activityId))
+	]);
+	return releases.map((r) => ({
+		...r,
+		counts: counts.filter((c) => c.itemId === r.itemId)
+	}));
+}
+
+/** The changes of an activity not yet released, to rebuild its live tally. Never sent. */
+export async function listPendingChanges(
+	db: Database,
+	activityId: string
+): Promise<StoredChange[]> {
+	return db
+		.select({
+			itemId: votePending.itemId,
+			participantId: votePending.participantId,
+			baseline: votePending.baseline
+		})
+		.from(votePending)
+		.where(eq(votePending.activityId, activityId));
+}
+
 /** One participant's answers to the given activities: what their phone shows after a reload. */
 export async function listOwnAnswers(db: Database, participantId: string, activityIds: string[]) {
 	if (activityIds.length === 0) return [];
@@ -58,6 +103,22 @@ export interface AnswerEntry {
 	participantId: string;
 	replaceAll: boolean;
 	answers: StoredAnswer[];
+	/** The minimum group size the live room applies; without it the organisation's is read. */
+	minGroupSize?: number;
+}
+
+/** Per activity of a batch, the minimum its releases use: the largest any entry carries. */
+export function releaseMinimums(entries: AnswerEntry[]): Map<string, number | null> {
+	const minimums = new Map<string, number | null>();
+	for (const { activityId, minGroupSize } of entries) {
+		const known = minimums.get(activityId);
+		const min = minGroupSize ?? null;
+		minimums.set(
+			activityId,
+			known === undefined ? min : known === null || min === null ? null : Math.max(known, min)
+		);
+	}
+	return minimums;
 }
 
 const VOTE_COLUMNS =
@@ -145,7 +206,87 @@ export function voteStatements(entries: AnswerEntry[], now = Date.now()): Statem
 		}
 	}
 	if (args.length > 0) flush();
+	const byMinimum = new Map<number | null, string[]>();
+	for (const [activityId, min] of releaseMinimums(entries)) {
+		byMinimum.set(min, [...(byMinimum.get(min) ?? []), activityId]);
+	}
+	for (const [min, activityIds] of byMinimum) {
+		statements.push(...releaseStatements(activityIds, min, now));
+	}
 	return statements;
+}
+
+/** The organisation's minimum group size for an activity, for writers that do not know it. */
+const MIN_OF_ACTIVITY = `(select o.min_group_size from activities a
+	join workshops w on w.id = a.workshop_id join teams t on t.id = w.team_id
+	join organisations o on o.id = t.org_id where a.id = vote_pending.activity_id)`;
+
+/**
+ * Releases every item of the given activities that at least `minGroupSize` people answered,
+ * changed or withdrew since its last release (docs/security.md, "Differencing"): its counts
+ * become what everyone reads, and its list of changes starts again. Appended to every
+ * transaction that writes votes, so a release happens at a commit, never halfway through one;
+ * without `minGroupSize` each activity's organisation decides. The live tally makes the same
+ * decision in memory (tally.ts `release`).
+ */
+export function releaseStatements(
+	activityIds: string[],
+	minGroupSize: number | null,
+	now = Date.now()
+): Statement[] {
+	if (activityIds.length === 0) return [];
+	const ids = `(${'?,'.repeat(activityIds.length - 1)}?)`;
+	const mark = newToken();
+	const min = MIN_OF_ACTIVITY;
+	const released = `select activity_id, item_id from vote_releases where activity_id in ${ids} and mark = ?`;
+	return [
+		{
+			sql: `insert into vote_releases (activity_id, item_id, respondents, released_at, mark)
+				select vote_pending.activity_id, vote_pending.item_id,
+					(select coalesce(sum(c.n), 0) from vote_counts c
+						where c.activity_id = vote_pending.activity_id and c.item_id = vote_pending.item_id),
+					?, ?
+				from vote_pending left join votes v on v.activity_id = vote_pending.activity_id
+					and v.item_id = vote_pending.item_id and v.participant_id = vote_pending.participant_id
+				where vote_pending.activity_id in ${ids} and vote_pending.baseline is not v.score
+				group by vote_pending.activity_id, vote_pending.item_id
+				having count(*) >= max(1, ${minGroupSize === null ? min : '?'})
+				on conflict (activity_id, item_id) do update set respondents = excluded.respondents,
+					released_at = excluded.released_at, mark = excluded.mark`,
+			args: [now, mark, ...activityIds, ...(minGroupSize === null ? [] : [minGroupSize])]
+		},
+		{
+			sql: `delete from released_counts where (activity_id, item_id) in (${released})`,
+			args: [...activityIds, mark]
+		},
+		{
+			sql: `insert into released_counts (activity_id, item_id, value_id, lens, score, n)
+				select activity_id, item_id, value_id, lens, score, n from vote_counts
+				where n > 0 and (activity_id, item_id) in (${released})`,
+			args: [...activityIds, mark]
+		},
+		{
+			sql: `delete from vote_pending where (activity_id, item_id) in (${released})`,
+			args: [...activityIds, mark]
+		}
+	];
+}
+
+/** Releases what the organisation's minimum now allows in every activity with changes waiting. */
+export async function releaseOrganisation(db: Database, orgId: string): Promise<void> {
+	const waiting = await db
+		.selectDistinct({ activityId: votePending.activityId })
+		.from(votePending)
+		.innerJoin(activities, eq(activities.id, votePending.activityId))
+		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
+		.innerJoin(teams, eq(teams.id, workshops.teamId))
+		.where(eq(teams.orgId, orgId));
+	await inProcessStore(db).write(
+		releaseStatements(
+			waiting.map((w) => w.activityId),
+			null
+		)
+	);
 }
 
 export interface NewParticipant {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db';
+import { organisations, workshops } from '../db/schema';
 import { testDatabase } from '../db/testing';
 import { hashToken } from '../ids';
 import { addCard, findParticipant, setCardHidden } from '../workshops/queries';
@@ -11,11 +12,14 @@ import {
 	cardsChanged,
 	getRoom,
 	joinWorkshop,
-	refreshWorkshop,
+	changeOrganisation,
+	changeWorkshop,
 	roomSnapshot,
 	staffSnapshot
 } from './rooms';
 import { installLive, seedWorkshop } from './testing';
+import { submitAnswers } from './votes';
+import type { Results } from './events';
 
 let db: Database;
 let close: () => void;
@@ -45,9 +49,19 @@ describe('joining', () => {
 			id: p.participantId,
 			nickname: 'Ann'
 		});
-		expect(staff.find((d) => d.type === 'joined')?.data).toEqual({ nickname: 'Ann' });
+		// Nicknames are hidden from the room, so staff do not hear them either.
+		expect(staff.find((d) => d.type === 'joined')?.data).toEqual({ nickname: null });
 		await settle();
 		expect(staff.filter((d) => d.type === 'counts').at(-1)?.data).toMatchObject({ joined: 1 });
+	});
+
+	it('tells staff a nickname only while the room sees nicknames too', async () => {
+		await changeWorkshop(seeded.workshopId, (db) =>
+			db.update(workshops).set({ showNicknames: true })
+		);
+		const staff = listen('staff');
+		await joinWorkshop(seeded.workshopId, 'Bob');
+		expect(staff.find((d) => d.type === 'joined')?.data).toEqual({ nickname: 'Bob' });
 	});
 
 	it('commits many joins together and refuses ended workshops and long nicknames', async () => {
@@ -137,12 +151,50 @@ describe('card walls', () => {
 		expect(roomSnapshot(current).cards?.cards.map((c) => c.text)).toEqual(['Ownership']);
 	});
 
-	it('reloads everything on refreshWorkshop', async () => {
+	it('stores a change, then reloads the running room and tells everyone', async () => {
+		await getRoom(seeded.workshopId);
 		const room = listen('room');
-		await refreshWorkshop(seeded.workshopId);
+		await changeWorkshop(seeded.workshopId, (db) =>
+			db.update(workshops).set({ title: 'Kick-off, day two' })
+		);
 		expect(room.at(-1)).toMatchObject({
 			type: 'snapshot',
-			data: { workshop: { title: 'Kick-off' } }
+			data: { workshop: { title: 'Kick-off, day two' } }
 		});
+	});
+});
+
+describe('the minimum group size', () => {
+	it('reaches a running workshop the moment it is raised, on every screen', async () => {
+		await db.update(organisations).set({ minGroupSize: 3 });
+		installLive(db);
+		const people = await Promise.all([1, 2, 3].map(() => joinWorkshop(seeded.workshopId, null)));
+		await applyPace(seeded.workshopId, { type: 'start' });
+		await applyPace(seeded.workshopId, { type: 'goto', index: 1 });
+		const itemId = `${seeded.valueIds[0]}:current`;
+		for (const [i, p] of people.entries()) {
+			await submitAnswers({
+				workshopId: seeded.workshopId,
+				participantToken: p.token,
+				activityId: seeded.activities.rate.id,
+				answers: { [itemId]: 4 + i }
+			});
+		}
+		await applyPace(seeded.workshopId, { type: 'reveal' });
+		const room = (await getRoom(seeded.workshopId))!;
+		expect(roomSnapshot(room).results?.counts[itemId]).toBeDefined();
+
+		const staff = listen('staff');
+		const everyone = listen('room');
+		await changeOrganisation(seeded.orgId, (db) =>
+			db.update(organisations).set({ minGroupSize: 5 })
+		);
+		const lastSnapshot = (seen: { type: string }[]) =>
+			seen.findLast((d) => d.type === 'snapshot') as unknown as {
+				data: { results: Results | null };
+			};
+		expect(lastSnapshot(staff).data.results).toMatchObject({ withheld: true, counts: {} });
+		expect(lastSnapshot(everyone).data.results).toMatchObject({ withheld: true, counts: {} });
+		expect(roomSnapshot((await getRoom(seeded.workshopId))!).results?.withheld).toBe(true);
 	});
 });

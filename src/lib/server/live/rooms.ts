@@ -43,8 +43,11 @@ import { rememberParticipant, tokenHash } from './participants';
 import {
 	findLiveWorkshop,
 	listActivityAnswers,
+	listPendingChanges,
+	listReleases,
 	listValueNames,
 	participantStatements,
+	releaseOrganisation,
 	type NewParticipant
 } from './queries';
 import { scoreRange, Tally } from './tally';
@@ -236,7 +239,11 @@ async function loadTally(db: Database, activity: LiveActivity): Promise<Tally | 
 	const range = scoreRange(activity.public.config);
 	if (!isVoting(activity.public.kind) || !range) return null;
 	const tally = new Tally(activity.public.id, [...activity.items.keys()], range);
-	const rows = await listActivityAnswers(db, activity.public.id);
+	const [rows, releases, changes] = await Promise.all([
+		listActivityAnswers(db, activity.public.id),
+		listReleases(db, activity.public.id),
+		listPendingChanges(db, activity.public.id)
+	]);
 	const byParticipant = new Map<string, { itemId: string; score: number }[]>();
 	for (const row of rows) {
 		let list = byParticipant.get(row.participantId);
@@ -244,6 +251,7 @@ async function loadTally(db: Database, activity: LiveActivity): Promise<Tally | 
 		list.push(row);
 	}
 	for (const [participantId, answers] of byParticipant) tally.apply(participantId, answers, false);
+	tally.restore(releases, changes);
 	return tally;
 }
 
@@ -387,7 +395,7 @@ export function connectionsChanged(room: Room) {
 	room.publish.staffCounts();
 }
 
-/** Called by the vote writer after each commit, in commit order. */
+/** Called by the vote writer for each entry of a commit, in commit order. */
 export function answersStored(
 	room: Room,
 	activityId: string,
@@ -401,6 +409,15 @@ export function answersStored(
 	room.tally.apply(participantId, answers, replaceAll);
 	room.publish.roomCounts();
 	room.publish.staffCounts();
+}
+
+/**
+ * Called by the vote writer once a commit's answers are applied: the tally releases what the
+ * commit's release statements released (same rule, same minimum), and the results go out.
+ */
+export function answersCommitted(room: Room, activityId: string, minGroupSize: number) {
+	if (room.tally?.activityId !== activityId) return;
+	room.tally.release(minGroupSize);
 	if (room.pace.revealed) room.publish.roomResults();
 	if (liveBus().localListeners(room.id, 'staff') > 0) room.publish.staffResults();
 }
@@ -442,12 +459,41 @@ export async function applyPace(
 }
 
 /**
- * Reloads a workshop from the database and sends everyone a fresh snapshot. The console calls
- * this after anything that changes the room outside `applyPace`: agenda edits, title, nickname
- * setting, the organisation's minimum group size, a participant withdrawn.
+ * Stores a change to a workshop (agenda, title, nickname setting, a participant withdrawn) and,
+ * if it is running here, reloads its room and sends everyone a fresh snapshot. Every write that
+ * affects a live room outside `applyPace` goes through this or `changeOrganisation`, so no
+ * caller can forget to tell the room.
  */
-export async function refreshWorkshop(workshopId: string): Promise<void> {
-	const room = await getRoom(workshopId);
+export async function changeWorkshop<T>(
+	workshopId: string,
+	store: (db: Database) => Promise<T>
+): Promise<T> {
+	const result = await store(await liveDatabase());
+	await refreshWorkshop(workshopId);
+	return result;
+}
+
+/**
+ * Stores a change to an organisation (its minimum group size above all), then releases what a
+ * lowered minimum allows and reloads every running room of the organisation, so a raised one
+ * hides at once what it no longer allows, on every screen.
+ */
+export async function changeOrganisation<T>(
+	orgId: string,
+	store: (db: Database) => Promise<T>
+): Promise<T> {
+	const db = await liveDatabase();
+	const result = await store(db);
+	await releaseOrganisation(db, orgId);
+	for (const room of [...loaded.values()].filter((r) => r.orgId === orgId)) {
+		await refreshWorkshop(room.id);
+	}
+	return result;
+}
+
+/** Reloads a running workshop from the database and sends everyone a fresh snapshot. */
+async function refreshWorkshop(workshopId: string): Promise<void> {
+	const room = await loaded.get(workshopId);
 	if (!room) return;
 	await serially(room, async () => {
 		const db = await liveDatabase();
@@ -501,7 +547,9 @@ export async function joinWorkshop(
 	rememberParticipant(token, id, workshopId);
 	room.fresh.add(id);
 	room.joined++;
-	liveBus().publish(workshopId, 'staff', { type: 'joined', data: { nickname: name } });
+	// A nickname reaches staff only while the room sees nicknames too.
+	const shown = room.showNicknames ? name : null;
+	liveBus().publish(workshopId, 'staff', { type: 'joined', data: { nickname: shown } });
 	room.publish.roomCounts();
 	room.publish.staffCounts();
 	return { participantId: id, token };

@@ -29,11 +29,32 @@ export function scoreRange(config: ActivityConfig): ScoreRange | null {
 	}
 }
 
+/** An item's release as stored: its counts per score and the people behind them. */
+export interface StoredRelease {
+	itemId: string;
+	respondents: number;
+	counts: { score: number; n: number }[];
+}
+
+/** A change not yet released, as stored: the participant's score at the last release. */
+export interface StoredChange {
+	itemId: string;
+	participantId: string;
+	baseline: number | null;
+}
+
 export class Tally {
 	readonly #index: Map<string, number>;
 	readonly #span: number;
 	readonly #counts: Uint32Array;
 	readonly #answers = new Map<string, Uint8Array>();
+	/** What may be read: each item's counts as of its last release, and the people behind them. */
+	readonly #released: Uint32Array;
+	readonly #releasedPeople: Uint32Array;
+	/** Per item, who changed it since its release, with their answer then (NONE: no answer). */
+	readonly #pending: Map<string, number>[];
+	/** Per item, how many of those now answer differently from their answer then. */
+	readonly #changed: Uint32Array;
 
 	constructor(
 		readonly activityId: string,
@@ -44,6 +65,10 @@ export class Tally {
 		this.#span = range.max - range.min + 1;
 		if (this.#span >= NONE) throw new Error('score range too wide for a tally');
 		this.#counts = new Uint32Array(itemIds.length * this.#span);
+		this.#released = new Uint32Array(itemIds.length * this.#span);
+		this.#releasedPeople = new Uint32Array(itemIds.length);
+		this.#pending = itemIds.map(() => new Map());
+		this.#changed = new Uint32Array(itemIds.length);
 	}
 
 	/** Applies one participant's stored answers; `replaceAll` first drops their earlier ones. */
@@ -57,21 +82,74 @@ export class Tally {
 			own = new Uint8Array(this.itemIds.length).fill(NONE);
 			this.#answers.set(participantId, own);
 		} else if (replaceAll) {
-			for (let i = 0; i < own.length; i++) this.#set(own, i, NONE);
+			for (let i = 0; i < own.length; i++) this.#set(participantId, own, i, NONE);
 		}
 		for (const { itemId, score } of answers) {
 			const i = this.#index.get(itemId);
 			if (i === undefined || score < this.range.min || score > this.range.max) continue;
-			this.#set(own, i, score - this.range.min);
+			this.#set(participantId, own, i, score - this.range.min);
 		}
 	}
 
-	#set(own: Uint8Array, item: number, offset: number) {
+	#set(participantId: string, own: Uint8Array, item: number, offset: number) {
 		const old = own[item];
 		if (old === offset) return;
 		if (old !== NONE) this.#counts[item * this.#span + old]--;
 		if (offset !== NONE) this.#counts[item * this.#span + offset]++;
 		own[item] = offset;
+		const pending = this.#pending[item];
+		let baseline = pending.get(participantId);
+		if (baseline === undefined) pending.set(participantId, (baseline = old));
+		const was = old !== baseline;
+		const is = offset !== baseline;
+		if (was !== is) this.#changed[item] += is ? 1 : -1;
+	}
+
+	/**
+	 * Releases every item that at least `minGroupSize` people answered, changed or withdrew since
+	 * its last release: the same rule, at the same commits, as `releaseStatements` in queries.ts.
+	 * Returns whether anything was released.
+	 */
+	release(minGroupSize: number): boolean {
+		let any = false;
+		for (let i = 0; i < this.itemIds.length; i++) {
+			if (this.#changed[i] < Math.max(1, minGroupSize)) continue;
+			const start = i * this.#span;
+			const counts = this.#counts.subarray(start, start + this.#span);
+			this.#released.set(counts, start);
+			this.#releasedPeople[i] = counts.reduce((sum, n) => sum + n, 0);
+			this.#pending[i].clear();
+			this.#changed[i] = 0;
+			any = true;
+		}
+		return any;
+	}
+
+	/**
+	 * Installs what the database holds of releases and changes, after `apply` of every stored
+	 * answer (which the tally took for changes: they are not, unless the database says so).
+	 */
+	restore(releases: Iterable<StoredRelease>, changes: Iterable<StoredChange>) {
+		for (const pending of this.#pending) pending.clear();
+		this.#changed.fill(0);
+		for (const release of releases) {
+			const i = this.#index.get(release.itemId);
+			if (i === undefined) continue;
+			this.#releasedPeople[i] = release.respondents;
+			for (const { score, n } of release.counts) {
+				if (score >= this.range.min && score <= this.range.max) {
+					this.#released[i * this.#span + score - this.range.min] = n;
+				}
+			}
+		}
+		for (const change of changes) {
+			const i = this.#index.get(change.itemId);
+			if (i === undefined) continue;
+			const baseline = change.baseline === null ? NONE : change.baseline - this.range.min;
+			this.#pending[i].set(change.participantId, baseline);
+			const now = this.#answers.get(change.participantId)?.[i] ?? NONE;
+			if (now !== baseline) this.#changed[i]++;
+		}
 	}
 
 	/** Participants with at least one stored answer. */
@@ -79,17 +157,31 @@ export class Tally {
 		return this.#answers.size;
 	}
 
-	/** The aggregate; below `minGroupSize` respondents only their number. */
+	/**
+	 * What may be read: the released items that at least `minGroupSize` people stand behind. An
+	 * item's numbers change only at its releases, so two readings differ by nothing or by the
+	 * answers of at least the minimum number of people.
+	 */
 	results(minGroupSize: number): Results {
-		const respondents = this.respondents;
-		const withheld = respondents < minGroupSize;
 		const counts: Record<string, number[]> = {};
-		if (!withheld) {
-			for (const [i, itemId] of this.itemIds.entries()) {
-				const start = i * this.#span;
-				counts[itemId] = Array.from(this.#counts.subarray(start, start + this.#span));
-			}
+		const people: Record<string, number> = {};
+		let waiting = false;
+		for (const [i, itemId] of this.itemIds.entries()) {
+			if (this.#changed[i] > 0) waiting = true;
+			const n = this.#releasedPeople[i];
+			if (n === 0 || n < minGroupSize) continue;
+			const start = i * this.#span;
+			counts[itemId] = Array.from(this.#released.subarray(start, start + this.#span));
+			people[itemId] = n;
 		}
-		return { activityId: this.activityId, respondents, withheld, min: this.range.min, counts };
+		return {
+			activityId: this.activityId,
+			respondents: this.respondents,
+			withheld: Object.keys(counts).length === 0,
+			waiting,
+			min: this.range.min,
+			counts,
+			people
+		};
 	}
 }

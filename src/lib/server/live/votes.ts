@@ -8,9 +8,9 @@ import type { VoteEntry } from '../workshops/queries';
 import { liveStore } from './context';
 import { LiveError } from './errors';
 import { lookupParticipant } from './participants';
-import { voteStatements } from './queries';
+import { releaseMinimums, voteStatements } from './queries';
 import { createTokenBuckets } from './rate-limit';
-import { answersStored, getRoom, loadedRoom, type Room } from './rooms';
+import { answersCommitted, answersStored, getRoom, loadedRoom, type Room } from './rooms';
 import { createGroupCommit } from './writer';
 
 /** Per participant: 20 requests a second, bursts of 40 (a phone retrying is far below that). */
@@ -36,6 +36,10 @@ const writer = createGroupCommit<QueuedEntry>({
 	committed: (batch) => {
 		for (const e of batch) {
 			answersStored(e.room, e.activityId, e.participantId, e.answers, e.replaceAll);
+		}
+		const rooms = new Map(batch.map((e) => [e.activityId, e.room]));
+		for (const [activityId, min] of releaseMinimums(batch)) {
+			answersCommitted(rooms.get(activityId)!, activityId, min!);
 		}
 	}
 });
@@ -96,7 +100,8 @@ export async function submitAnswers(input: SubmitAnswers): Promise<{ stored: num
 			activityId: activity.public.id,
 			participantId,
 			replaceAll: activity.replaceAll,
-			answers
+			answers,
+			minGroupSize: room.minGroupSize
 		});
 	} catch (error) {
 		console.error('live: answers not stored', error);

@@ -1,6 +1,5 @@
-import { liveDatabase } from '../live/context';
 import { forgetParticipant } from '../live/participants';
-import { refreshWorkshop } from '../live/rooms';
+import { changeWorkshop } from '../live/rooms';
 import { answersDrained } from '../live/votes';
 import { withdrawParticipant } from '../workshops/queries';
 
@@ -12,8 +11,9 @@ export async function withdraw(workshopId: string, participantId: string): Promi
 	forgetParticipant(participantId);
 	// Answers of theirs still waiting for the group commit would otherwise land after the delete.
 	await answersDrained();
-	await withdrawParticipant(await liveDatabase(), participantId);
-	// A request that looked the token up in the meantime cached it again.
-	forgetParticipant(participantId);
-	await refreshWorkshop(workshopId);
+	await changeWorkshop(workshopId, async (db) => {
+		await withdrawParticipant(db, participantId);
+		// A request that looked the token up in the meantime cached it again.
+		forgetParticipant(participantId);
+	});
 }

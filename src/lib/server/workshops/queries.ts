@@ -17,7 +17,7 @@ import {
 } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { hashToken, newId, newToken } from '../ids';
-import { voteStatements, type AnswerEntry } from '../live/queries';
+import { releaseStatements, voteStatements, type AnswerEntry } from '../live/queries';
 import { inProcessStore } from '../live/store';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -231,9 +231,22 @@ export async function countParticipants(db: Database, workshopId: string) {
 	return row.n;
 }
 
-/** A participant takes back everything they gave: votes, cards and upvotes go with them. */
+/**
+ * A participant takes back everything they gave: votes, cards and upvotes go with them. Their
+ * answers leave the results at the next release, as any change does (live/queries.ts).
+ */
 export async function withdrawParticipant(db: Database, participantId: string) {
-	await db.delete(participants).where(eq(participants.id, participantId));
+	const answered = await db
+		.selectDistinct({ activityId: votes.activityId })
+		.from(votes)
+		.where(eq(votes.participantId, participantId));
+	await inProcessStore(db).write([
+		{ sql: 'delete from participants where id = ?', args: [participantId] },
+		...releaseStatements(
+			answered.map((a) => a.activityId),
+			null
+		)
+	]);
 }
 
 // ------------------------------------------------------------------- votes

@@ -7,7 +7,7 @@ import { activityKindName } from '$lib/components/workshops/names';
 import { teamAccess } from '$lib/server/auth/guards';
 import { refuseUnconfirmed } from '$lib/server/data/forms';
 import { deleteWorkshop } from '$lib/server/data/queries';
-import { loadedRoom, refreshWorkshop } from '$lib/server/live/rooms';
+import { changeWorkshop } from '$lib/server/live/rooms';
 import { invalid, parseForm } from '$lib/server/validation';
 import {
 	ActivityIdForm,
@@ -23,8 +23,7 @@ import {
 	listActivities,
 	removeActivity,
 	reorderActivities,
-	updateActivity,
-	type WorkshopRow
+	updateActivity
 } from '$lib/server/workshops/queries';
 import {
 	listTeamValueOptions,
@@ -46,11 +45,6 @@ async function agendaState(access: Awaited<ReturnType<typeof workshopAccess>>) {
 	const activities = await listActivities(access.db, access.workshop.id);
 	const { status, currentIndex } = access.workshop;
 	return { activities, state: { status, current: currentIndex, length: activities.length } };
-}
-
-/** A live room holds the agenda in memory: it reloads and everyone gets the new one. */
-async function agendaChanged(workshop: WorkshopRow) {
-	if (loadedRoom(workshop.id)) await refreshWorkshop(workshop.id);
 }
 
 const frozen = (values: Record<string, string> = {}) =>
@@ -101,11 +95,12 @@ export const actions = {
 	},
 
 	rename: async (event) => {
-		const { db, team, workshop } = await workshopAccess(event, 'map.edit');
+		const { team, workshop } = await workshopAccess(event, 'map.edit');
 		const parsed = parseForm(RenameForm, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, id: 'rename' });
-		await renameWorkshop(db, team.id, workshop.id, parsed.data.title);
-		await agendaChanged(workshop);
+		await changeWorkshop(workshop.id, (db) =>
+			renameWorkshop(db, team.id, workshop.id, parsed.data.title)
+		);
 		return { saved: 'rename' };
 	},
 
@@ -117,13 +112,14 @@ export const actions = {
 		if (!canAddActivity((await agendaState(access)).state)) return frozen({ id: 'new' });
 		const values = (await listTeamValueOptions(db, access.team.id)).filter((v) => !v.archived);
 		const kind = parsed.data.kind;
-		const id = await addActivity(db, workshop.id, {
-			kind,
-			title: activityKindName(kind),
-			prompt: '',
-			config: defaultConfig(kind, values)
-		});
-		await agendaChanged(workshop);
+		const id = await changeWorkshop(workshop.id, (db) =>
+			addActivity(db, workshop.id, {
+				kind,
+				title: activityKindName(kind),
+				prompt: '',
+				config: defaultConfig(kind, values)
+			})
+		);
 		return { added: id };
 	},
 
@@ -141,8 +137,9 @@ export const actions = {
 		const team = new Set((await listTeamValueOptions(db, access.team.id)).map((v) => v.id));
 		const parsed = parseActivityForm(activity.kind, team, form);
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-		await updateActivity(db, workshop.id, activity.id, parsed.data);
-		await agendaChanged(workshop);
+		await changeWorkshop(workshop.id, (db) =>
+			updateActivity(db, workshop.id, activity.id, parsed.data)
+		);
 		return { saved: activity.id };
 	},
 
@@ -151,8 +148,9 @@ export const actions = {
 		const parsed = parseForm(ActivityIdForm, await event.request.formData());
 		if (!parsed.ok) error(400);
 		if (!canReshapeAgenda((await agendaState(access)).state)) return frozen(parsed.values);
-		await removeActivity(access.db, access.workshop.id, parsed.data.id);
-		await agendaChanged(access.workshop);
+		await changeWorkshop(access.workshop.id, (db) =>
+			removeActivity(db, access.workshop.id, parsed.data.id)
+		);
 		return { removed: true as const };
 	},
 
@@ -166,8 +164,9 @@ export const actions = {
 		const from = ids.indexOf(parsed.data.id);
 		if (from < 0) return fail(404, { gone: true as const });
 		const to = parsed.data.direction === 'up' ? from - 1 : from + 1;
-		await reorderActivities(access.db, access.workshop.id, move(ids, from, to));
-		await agendaChanged(access.workshop);
+		await changeWorkshop(access.workshop.id, (db) =>
+			reorderActivities(db, access.workshop.id, move(ids, from, to))
+		);
 		return { moved: parsed.data.id };
 	},
 

@@ -6,7 +6,7 @@ import {
 	applyPace,
 	cardsChanged,
 	getRoom,
-	refreshWorkshop,
+	changeWorkshop,
 	staffSnapshot
 } from '$lib/server/live/rooms';
 import { invalid, parseForm } from '$lib/server/validation';
@@ -165,8 +165,9 @@ export const actions = {
 		const access = await consoleAccess(event);
 		const parsed = parseForm(NicknamesForm, await event.request.formData());
 		if (!parsed.ok) return fail(400, { nicknames: 'invalid' as const });
-		await setShowNicknames(access.db, access.workshop.id, parsed.data.show === 'on');
-		await refreshWorkshop(access.workshop.id);
+		await changeWorkshop(access.workshop.id, (db) =>
+			setShowNicknames(db, access.workshop.id, parsed.data.show === 'on')
+		);
 		return { nicknamesSaved: true as const };
 	}
 } satisfies Actions;
