@@ -7,8 +7,11 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }
 	await signUp.goto();
 	const details = newAccountDetails('cookie');
 	await signUp.fill({ ...details, confirm: details.password });
-	const answer = page.waitForResponse((r) => r.request().method() === 'POST');
 	await signUp.submit();
+	const answer = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signin'
+	);
+	await signUp.signInAfterwards(details);
 
 	const setCookie = (await (await answer).headerValue('set-cookie')) ?? '';
 	expect(setCookie).toMatch(/^session=/m);
