@@ -257,6 +257,6 @@ test('participants take part from their phones, with and without JavaScript', as
 	// Once the workshop has ended, the code lets nobody in.
 	await w.pace({ type: 'end' });
 	await expect(ann.heading()).toHaveText(t('room_ended_title'));
-	await carl.join(null);
+	await carl.join(code);
 	await expect(carl.page.getByText(t('room_problem_workshop_ended', {}, 'nl'))).toBeVisible();
 });
