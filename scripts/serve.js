@@ -20,6 +20,9 @@ const buildDir = process.env.BUILD_DIR
 // Importing the handler runs the app's `init` hook: database migrated, lean path registered.
 const { handler } = await import(pathToFileURL(resolve(buildDir, 'handler.js')).href);
 const LEAN_PATH = Symbol.for('undercurrent.live');
+// Security headers for what the app's hooks never see (static files, SvelteKit's cross-site
+// 403): set here before adapter-node answers; src/lib/server/security-headers.ts.
+const SECURITY_HEADERS = Symbol.for('undercurrent.security-headers');
 
 const notFound = (_req, res) => {
 	res.statusCode = 404;
@@ -30,7 +33,10 @@ let stopping = false;
 const server = http.createServer((req, res) => {
 	// While stopping, close each keep-alive connection as soon as its response is done.
 	if (stopping) res.once('finish', () => server.closeIdleConnections());
-	const kit = () => handler(req, res, () => notFound(req, res));
+	const kit = () => {
+		globalThis[SECURITY_HEADERS]?.(req, res);
+		handler(req, res, () => notFound(req, res));
+	};
 	if (!globalThis[LEAN_PATH]?.handle(req, res, kit)) kit();
 });
 

@@ -11,7 +11,7 @@ export type FieldErrorCode =
 	| 'mismatch'
 	| 'credentials'
 	| 'throttled'
-	| 'email_taken'
+	| 'sign_up_throttled'
 	| 'has_votes'
 	| 'name_mismatch';
 

@@ -36,25 +36,54 @@ export function sessionTokenFrom(headers: { name: string; value: string }[]): st
 }
 
 /**
- * Signs up over HTTP, without a browser: quicker than the form when a test only needs an
- * account. SvelteKit refuses form posts without a same-site Origin header, as a browser sends.
+ * Signs up over HTTP, without a browser, then signs in (a sign-up answers the same for a new
+ * address as for a taken one, so it starts no session): quicker than the forms when a test
+ * only needs an account. SvelteKit refuses form posts without a same-site Origin header, as a
+ * browser sends.
  */
 export async function signUpByRequest(
 	request: APIRequestContext,
 	baseURL: string,
 	details: AccountDetails = newAccountDetails()
 ): Promise<Account> {
-	const response = await request.post('/signup', {
+	const headers = { origin: new URL(baseURL).origin, accept: 'text/html' };
+	const signedUp = await request.post('/signup', {
 		form: { ...details, confirm: details.password },
 		// Without `accept: text/html` SvelteKit answers as to `use:enhance`, in JSON.
-		headers: { origin: new URL(baseURL).origin, accept: 'text/html' },
+		headers,
 		maxRedirects: 0
 	});
-	expect(response.status(), await response.text()).toBe(303);
-	const location = response.headers()['location'] ?? '';
+	expect(signedUp.status(), await signedUp.text()).toBe(303);
+	expect(signedUp.headers()['location']).toBe(SIGNED_UP);
+	const signedIn = await signInByRequest(request, baseURL, details);
+	return { ...details, ...signedIn };
+}
+
+/** Where a sign-up sends everyone, new address or taken (src/routes/(auth)/signup). */
+export const SIGNED_UP = '/signin?signed-up';
+
+/** Signs in over HTTP: the session's token and the organisation "My organisation" leads to. */
+export async function signInByRequest(
+	request: APIRequestContext,
+	baseURL: string,
+	details: { email: string; password: string }
+): Promise<{ orgId: string; sessionToken: string }> {
+	const origin = new URL(baseURL).origin;
+	const signedIn = await request.post('/signin', {
+		form: { email: details.email, password: details.password },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(signedIn.status(), await signedIn.text()).toBe(303);
+	const sessionToken = sessionTokenFrom(signedIn.headersArray());
+	const app = await request.get('/app', {
+		headers: { cookie: `session=${sessionToken}` },
+		maxRedirects: 0
+	});
+	const location = app.headers()['location'] ?? '';
 	const orgId = /^\/o\/([^/?#]+)$/.exec(location)?.[1];
-	if (!orgId) throw new Error(`Sign-up redirected to "${location}", not to an organisation`);
-	return { ...details, orgId, sessionToken: sessionTokenFrom(response.headersArray()) };
+	if (!orgId) throw new Error(`"My organisation" led to "${location}", not to an organisation`);
+	return { orgId, sessionToken };
 }
 
 /** Puts the account's session into a browser context, as if it had signed in there. */

@@ -1,6 +1,6 @@
 import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs } from '@playwright/test';
 import type { Role } from '../../src/lib/domain/culture';
-import { newAccountDetails, sessionTokenFrom, type Account, type AccountDetails } from './accounts';
+import { newAccountDetails, signInByRequest, type Account, type AccountDetails } from './accounts';
 
 /**
  * The app driven without a browser: quicker than its pages when a test only needs things to
@@ -124,8 +124,7 @@ export async function joinByRequest(
 			invite: token
 		});
 		expectStatus(answer, 303, 'signing up through an invitation');
-		const orgId = /^\/o\/([^/]+)$/.exec(answer.location)?.[1] ?? '';
-		return { ...details, orgId, sessionToken: sessionTokenFrom(answer.response.headersArray()) };
+		return { ...details, ...(await signInByRequest(context, origin, details)) };
 	} finally {
 		await context.dispose();
 	}

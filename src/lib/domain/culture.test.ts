@@ -8,7 +8,8 @@ import {
 	move,
 	nameKey,
 	removalFor,
-	tidy
+	tidy,
+	tidyText
 } from './culture';
 
 describe('names', () => {
@@ -62,5 +63,58 @@ describe('move', () => {
 	it('ignores moves out of range', () => {
 		expect(move(['a', 'b'], 0, 2)).toEqual(['a', 'b']);
 		expect(move(['a', 'b'], -1, 0)).toEqual(['a', 'b']);
+	});
+});
+
+describe('hidden characters in stored text', () => {
+	const hidden = [
+		'\u0000',
+		'\u0007',
+		'\u001b',
+		'\u007f',
+		'\u0085',
+		'\u009b',
+		'\u200b',
+		'\u200e',
+		'\u200f',
+		'\u061c',
+		'\u00ad',
+		'\u202a',
+		'\u202b',
+		'\u202c',
+		'\u202d',
+		'\u202e',
+		'\u2066',
+		'\u2067',
+		'\u2068',
+		'\u2069',
+		'\u2028',
+		'\u2029',
+		'\ufeff',
+		'\u{e0041}',
+		'\ud800'
+	];
+
+	it('drops controls, bidi overrides and other invisible characters from names', () => {
+		for (const char of hidden) {
+			expect(tidy(`Ann${char}a`), JSON.stringify(char)).toMatch(/^Ann ?a$/);
+		}
+		// The classic: "txt.exe" shown as "exe.txt".
+		expect(tidy('invoice\u202egnp.exe')).toBe('invoicegnp.exe');
+	});
+
+	it('keeps line breaks and tabs in multi-line text, and drops the rest', () => {
+		expect(tidyText(' first\r\nsecond\rthird\n\tindented\u0000\u202e ')).toBe(
+			'first\nsecond\nthird\n\tindented'
+		);
+		for (const char of hidden) {
+			expect(tidyText(`a${char}b`), JSON.stringify(char)).toMatch(/^a\n?b$/);
+		}
+	});
+
+	it('keeps what real text needs: accents, emoji sequences, other scripts', () => {
+		const text = 'Eigenaarschäp 👩‍💻 می‌خواهم עברית 日本語 🇳🇱';
+		expect(tidy(text)).toBe(text);
+		expect(tidyText(text)).toBe(text);
 	});
 });

@@ -49,11 +49,37 @@ export function kindNeedsValue(kind: ElementKind): boolean {
 }
 
 /**
- * Collapses whitespace and trims: what we store for every name and text, so that
- * "  Ownership " and "Ownership" are the same name.
+ * Characters no stored text keeps, because they hide or disguise what others read: control
+ * characters (NUL and the rest of C0, DEL, C1), invisible format characters (bidi embeddings,
+ * overrides and isolates U+202A–U+202E and U+2066–U+2069, marks like U+200E/F and U+061C, zero
+ * widths, soft hyphens, the byte-order mark, tag characters), line and paragraph separators and
+ * unpaired surrogates. Kept: the zero-width joiner and non-joiner (emoji sequences and several
+ * scripts need them). Multi-line text keeps its line breaks and tabs (`tidyText`).
+ */
+const HIDDEN = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+
+/** Text without the characters of `HIDDEN`. */
+export function withoutHidden(text: string): string {
+	return text.replace(HIDDEN, '');
+}
+
+/**
+ * A one-line name or text as stored: whitespace (line breaks too) collapsed to single spaces,
+ * hidden characters dropped, trimmed, so that "  Ownership " and "Ownership" are the same name.
  */
 export function tidy(text: string): string {
-	return text.replace(/\s+/gu, ' ').trim();
+	return withoutHidden(text.replace(/\s+/gu, ' ')).trim();
+}
+
+/**
+ * Multi-line text as stored: line breaks made `\n`, tabs kept, every other hidden character
+ * dropped, trimmed.
+ */
+export function tidyText(text: string): string {
+	return text
+		.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+		.replace(HIDDEN, (char) => (char === '\n' || char === '\t' ? char : ''))
+		.trim();
 }
 
 /**

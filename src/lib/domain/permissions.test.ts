@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from './culture';
 import {
+	answersExportRefusal,
 	can,
 	canCreateCommitment,
 	canLoseOwner,
@@ -24,7 +25,8 @@ describe('can', () => {
 			'team.view',
 			'map.edit',
 			'follow.manage',
-			'dashboard.org'
+			'dashboard.org',
+			'answers.export'
 		];
 		for (const action of actions) expect(can('owner', action, other)).toBe(true);
 	});
@@ -103,6 +105,31 @@ describe('follow-through permissions', () => {
 		for (const role of ['owner', 'facilitator', 'viewer'] as const) {
 			expect(canSeeLeaderScore(role, me, 'them')).toBe(true);
 			expect(canSeeLeaderScore(role, me, null)).toBe(true);
+		}
+	});
+});
+
+describe('answersExportRefusal', () => {
+	const ended = { status: 'ended' } as const;
+
+	it("gives a workshop's answers to owners and its team's facilitators once it has ended", () => {
+		expect(answersExportRefusal('owner', other, ended)).toBeNull();
+		expect(answersExportRefusal('facilitator', mine, ended)).toBeNull();
+	});
+
+	it("refuses viewers, leaders and other teams' facilitators, whatever the workshop's state", () => {
+		for (const status of ['draft', 'live', 'locked', 'ended'] as const) {
+			expect(answersExportRefusal('viewer', mine, { status })).toBe('role');
+			expect(answersExportRefusal('viewer', other, { status })).toBe('role');
+			expect(answersExportRefusal('leader', mine, { status })).toBe('role');
+			expect(answersExportRefusal('facilitator', other, { status })).toBe('role');
+		}
+	});
+
+	it('refuses everyone while the workshop has not ended', () => {
+		for (const status of ['draft', 'live', 'locked'] as const) {
+			expect(answersExportRefusal('owner', mine, { status })).toBe('not_ended');
+			expect(answersExportRefusal('facilitator', mine, { status })).toBe('not_ended');
 		}
 	});
 });

@@ -1,4 +1,5 @@
 import type { Role } from './culture';
+import type { WorkshopStatus } from './workshop';
 
 /**
  * Who may do what inside an organisation. Every server load and action asks one of these;
@@ -20,7 +21,8 @@ export type Action =
 	| 'team.view'
 	| 'map.edit'
 	| 'follow.manage' // all of a team's commitments, pulses, board triage, alignment matrix
-	| 'dashboard.org'; // the organisation's dashboard across teams
+	| 'dashboard.org' // the organisation's dashboard across teams
+	| 'answers.export'; // a workshop's answers one row each (see answersExportRefusal)
 
 export interface TeamContext {
 	/** Whether the user is assigned to the team in question. */
@@ -42,6 +44,7 @@ export function can(role: Role, action: Action, team?: TeamContext): boolean {
 			return role === 'leader' ? Boolean(team?.isTeamMember) : true;
 		case 'map.edit':
 		case 'follow.manage':
+		case 'answers.export':
 			return role === 'facilitator' && Boolean(team?.isTeamMember);
 		case 'dashboard.org':
 			return role === 'facilitator' || role === 'viewer';
@@ -84,4 +87,23 @@ export function canSeeLeaderScore(
 /** Owners may demote or remove owners, but never the last one. */
 export function canLoseOwner(currentOwnerCount: number, targetIsOwner: boolean): boolean {
 	return !targetIsOwner || currentOwnerCount > 1;
+}
+
+/** Why someone may not download a workshop's answers (one row per answer), if they may not. */
+export type AnswersExportRefusal = 'role' | 'not_ended';
+
+/**
+ * The anonymous answers export is the most detailed thing staff can take away, so it goes to
+ * the fewest people who need it for the method: the organisation's owners and the facilitators
+ * of the workshop's team, and only once the workshop has ended (while it runs, each new file
+ * would differ from the last by the answers just given). Everyone else who may read the
+ * results has the aggregates.
+ */
+export function answersExportRefusal(
+	role: Role,
+	team: TeamContext,
+	workshop: { status: WorkshopStatus }
+): AnswersExportRefusal | null {
+	if (!can(role, 'answers.export', team)) return 'role';
+	return workshop.status === 'ended' ? null : 'not_ended';
 }

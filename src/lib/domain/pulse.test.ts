@@ -96,6 +96,15 @@ describe('checkPulseAnswers', () => {
 		{ id: 'e', kind: 'enps' as const }
 	];
 
+	it('drops NUL and bidi overrides from the open answer, keeping its lines', () => {
+		const checked = checkPulseAnswers(items, {
+			item_v: '4',
+			item_e: '9',
+			open: ' More\u0000 time\u202e\r\nfor\u2067 retros '
+		});
+		expect(checked).toMatchObject({ ok: true, open: 'More time\nfor retros' });
+	});
+
 	it('takes a leader statement on the agree scale', () => {
 		const leaderItem = [{ id: 'l', kind: 'leader' as const }];
 		expect(checkPulseAnswers(leaderItem, { item_l: '5' })).toMatchObject({ ok: true });

@@ -6,6 +6,7 @@
  * go to the team's outsider-voice board. Pure TypeScript: dates, states, items and the answer
  * check.
  */
+import { tidyText } from './culture';
 import { enps, favourable, unlessTooFew, type Enps, type Hidden } from './metrics';
 
 export const PULSE_LIMITS = {
@@ -190,7 +191,7 @@ export function checkPulseAnswers(
 		}
 		scores.set(item.id, score);
 	}
-	const open = (fields.open ?? '').replace(/\r\n?/g, '\n').trim();
+	const open = tidyText(fields.open ?? '');
 	if (open.length > PULSE_LIMITS.openAnswer.max) problems.open = 'open_too_long';
 	return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, scores, open };
 }

@@ -1,6 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
-import { LIMITS, tidy } from '../domain/culture';
+import { LIMITS, tidy, tidyText } from '../domain/culture';
 import type { FieldError, FieldErrorCode, FieldErrors } from '../forms';
 
 /** A one-line name: whitespace collapsed, 1–80 characters. */
@@ -10,10 +10,7 @@ export const nameField = z
 	.pipe(z.string().min(LIMITS.name.min).max(LIMITS.name.max));
 
 /** Free text up to 1,000 characters; line breaks kept, empty allowed. */
-export const textField = z
-	.string()
-	.transform((s) => s.replace(/\r\n?/g, '\n').trim())
-	.pipe(z.string().max(LIMITS.text.max));
+export const textField = z.string().transform(tidyText).pipe(z.string().max(LIMITS.text.max));
 
 export const emailField = z
 	.string()

@@ -97,6 +97,10 @@ const HOW: Record<string, Record<string, How>> = {
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results/export': {
 		'GET · ?format=csv&kind=aggregates': () => ({ query: '?format=csv&kind=aggregates' }),
 		'GET · ?format=json&kind=answers': () => ({ query: '?format=json&kind=answers' }),
+		'GET · ?format=csv&kind=answers of an ended workshop': ({ world }) => ({
+			params: { workshopId: world.endedWorkshop.id },
+			query: '?format=csv&kind=answers'
+		}),
 		'GET · the workshop of team B': ({ world }) => ({
 			params: { workshopId: world.otherWorkshop.id },
 			query: '?format=csv&kind=aggregates'

@@ -61,6 +61,8 @@ export interface World {
 	workshop: { id: string; activityId: string; joinCode: string };
 	/** A workshop in team B. */
 	otherWorkshop: { id: string; joinCode: string; activityId: string };
+	/** A workshop in team A that has ended (nobody answered it). */
+	endedWorkshop: { id: string; joinCode: string; activityId: string };
 	/** A commitment of leadA in team A, and one of leadB in team B. */
 	commitmentA: string;
 	commitmentB: string;
@@ -202,6 +204,11 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 	};
 	const workshop = await createWorkshop(asFacA, teamA);
 	const otherWorkshop = await createWorkshop(asFacB, teamB);
+	const endedWorkshop = await createWorkshop(asFacA, teamA);
+	for (const type of ['start', 'end']) {
+		const paced = await postJson(asOwner, origin, `/live/${endedWorkshop.id}/pace`, { type });
+		expectStatus(paced, 200, `the pace command ${type} of the ended workshop`);
+	}
 	// Live, with the rating open: a participant's answers get as far as being checked.
 	for (const type of ['start', 'next']) {
 		const paced = await postJson(asOwner, origin, `/live/${workshop.id}/pace`, { type });
@@ -282,6 +289,7 @@ export async function buildWorld(factory: RequestFactory, origin: string): Promi
 		elementB,
 		workshop,
 		otherWorkshop,
+		endedWorkshop,
 		commitmentA,
 		commitmentB,
 		pulseA,

@@ -9,6 +9,8 @@ import { t } from '../messages';
 import {
 	createTeamByRequest,
 	expectStatus,
+	inviteByRequest,
+	joinByRequest,
 	postForm,
 	postJson,
 	requestAs,
@@ -342,6 +344,27 @@ test('after a workshop the results show charts, tables and downloads; too few pe
 	).toContainText('3.4');
 	await noScript.showTable(t('analytics_means_caption', { scale }));
 	await expect(noScript.table(t('analytics_means_caption', { scale }))).toBeVisible();
+
+	// A viewer reads the same results, but the answers one row each are not theirs to take:
+	// the page says who may, and the file is refused.
+	const viewer = await joinByRequest(
+		playwright.request,
+		origin,
+		await inviteByRequest(asOwner, origin, owner.orgId, 'viewer')
+	);
+	const viewerPage = await (await newContext()).newPage();
+	await signInContext(viewerPage.context(), origin, viewer);
+	await viewerPage.goto(`/o/${owner.orgId}/t/${teamId}/workshops/${w.id}/results`);
+	const answersItem = viewerPage
+		.getByRole('listitem')
+		.filter({ hasText: t('analytics_download_answers') });
+	await expect(answersItem).toContainText(t('analytics_answers_only_for'));
+	await expect(answersItem.getByRole('link')).toHaveCount(0);
+	const refusedToViewer = await viewerPage.request.get(
+		`/o/${owner.orgId}/t/${teamId}/workshops/${w.id}/results/export?format=csv&kind=answers`
+	);
+	expect(refusedToViewer.status()).toBe(403);
+	expect(await refusedToViewer.text()).toContain("the organisation's owners");
 
 	// Two people only: the page says why, and nothing can be downloaded.
 	const small = await workshop(asOwner, origin, owner, teamId, `Small ${unique}`);

@@ -7,8 +7,11 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }
 	await signUp.goto();
 	const details = newAccountDetails('cookie');
 	await signUp.fill({ ...details, confirm: details.password });
-	const answer = page.waitForResponse((r) => r.request().method() === 'POST');
 	await signUp.submit();
+	const answer = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signin'
+	);
+	await signUp.signInAfterwards(details);
 
 	const setCookie = (await (await answer).headerValue('set-cookie')) ?? '';
 	expect(setCookie).toMatch(/^session=/m);
@@ -88,4 +91,55 @@ test('a form post from another site is refused', async ({ request }) => {
 		maxRedirects: 0
 	});
 	expect(response.status()).toBe(403);
+});
+
+/** The headers every response carries, whatever answered it. */
+function expectSecurityHeaders(headers: Record<string, string>, what: string) {
+	expect(headers['x-content-type-options'], what).toBe('nosniff');
+	expect(headers['x-frame-options'], what).toBe('DENY');
+	expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
+	expect(headers['permissions-policy'], what).toBe('camera=(), microphone=(), geolocation=()');
+	// Served over plain http here (ORIGIN is http): a browser would ignore it anyway.
+	expect(headers['strict-transport-security'], what).toBeUndefined();
+}
+
+test('static files and the cross-site refusal carry the security headers too', async ({
+	page,
+	request
+}) => {
+	await page.goto('/');
+	const script = await page
+		.locator('link[rel="modulepreload"], script[src]')
+		.first()
+		.evaluate((el) => el.getAttribute('href') ?? el.getAttribute('src'));
+	for (const path of ['/favicon.svg', '/robots.txt', new URL(script!, page.url()).pathname]) {
+		const response = await request.get(path);
+		expect(response.status(), path).toBe(200);
+		expectSecurityHeaders(response.headers(), path);
+	}
+
+	const refused = await request.post('/signin', {
+		form: { email: 'someone@example.org', password: 'whatever it is' },
+		headers: { origin: 'https://attacker.example', accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(refused.status()).toBe(403);
+	expectSecurityHeaders(refused.headers(), 'the cross-site 403');
+});
+
+test("a signed-in person's pages are not kept by caches; public pages may be", async ({
+	request,
+	baseURL
+}) => {
+	const anonymous = await request.get('/');
+	expect(anonymous.headers()['cache-control']).toBeUndefined();
+
+	const account = await signUpByRequest(request, baseURL!);
+	const signedIn = { cookie: `session=${account.sessionToken}` };
+	for (const path of [`/o/${account.orgId}`, `/o/${account.orgId}/__data.json`, '/']) {
+		const response = await request.get(path, { headers: signedIn, maxRedirects: 0 });
+		expect(response.status(), path).toBe(200);
+		expect(response.headers()['cache-control'], path).toBe('private, no-store');
+		expectSecurityHeaders(response.headers(), path);
+	}
 });

@@ -1,7 +1,8 @@
-import { newAccountDetails, signUpByRequest } from '../accounts';
+import { newAccountDetails, SIGNED_UP, signUpByRequest } from '../accounts';
 import { expect, test } from '../fixtures';
 import { t } from '../messages';
 import { OrganisationPage } from '../pages/OrganisationPage';
+import { SignInPage } from '../pages/SignInPage';
 import { SignUpPage } from '../pages/SignUpPage';
 import { SiteHeader } from '../pages/SiteHeader';
 
@@ -101,16 +102,62 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectAccessible(page);
 		});
 
-		test('an e-mail address that has an account is refused', async ({ page, request, baseURL }) => {
+		test('a taken e-mail address gets the very answer a new one gets, and changes nothing', async ({
+			page,
+			request,
+			baseURL
+		}) => {
 			const existing = await signUpByRequest(request, baseURL!);
 			const form = new SignUpPage(page);
 			// Addresses compare without case or surrounding spaces.
 			const details = { ...newAccountDetails('dup'), email: ` ${existing.email.toUpperCase()} ` };
 			await form.fill({ ...details, confirm: details.password });
+			const answer = page.waitForResponse((r) => r.request().method() === 'POST');
 			await form.submit();
 
-			await expectFieldError(form, 'email', t('error_email_taken'));
-			await expectNotSignedUp(form);
+			// The same redirect and page as for a new address, without a session.
+			expect((await answer).status()).toBe(303);
+			expect((await answer).headers()['location']).toBe(SIGNED_UP);
+			await expect(page).toHaveURL(SIGNED_UP);
+			await expect(page.getByText(t('auth_signed_up'))).toBeVisible();
+			const cookies = await page.context().cookies();
+			expect(cookies.find((c) => c.name === 'session')).toBeUndefined();
+
+			// The new password opens nothing; the account's own still opens its organisation.
+			const signIn = new SignInPage(page);
+			await signIn.signIn(existing.email, details.password);
+			await expect(signIn.formError).toHaveText(t('error_credentials'));
+			await signIn.signIn(existing.email, existing.password);
+			await expect(page).toHaveURL(`/o/${existing.orgId}`);
 		});
 	});
 }
+
+test('a new and a taken address are answered alike, byte for byte', async ({
+	request,
+	playwright,
+	baseURL
+}) => {
+	const existing = await signUpByRequest(request, baseURL!);
+	// A stranger's context, without the session the sign-up above left in `request`.
+	const stranger = await playwright.request.newContext({ baseURL });
+	const headers = { origin: new URL(baseURL!).origin, accept: 'text/html' };
+	const answers = [];
+	for (const email of [newAccountDetails('fresh').email, existing.email]) {
+		const details = { ...newAccountDetails('alike'), email };
+		const response = await stranger.post('/signup', {
+			form: { ...details, confirm: details.password },
+			headers,
+			maxRedirects: 0
+		});
+		answers.push({
+			status: response.status(),
+			location: response.headers()['location'],
+			setCookie: response.headers()['set-cookie'] ?? null,
+			body: await response.text()
+		});
+	}
+	expect(answers[1]).toEqual(answers[0]);
+	expect(answers[0]).toMatchObject({ status: 303, location: SIGNED_UP, setCookie: null });
+	await stranger.dispose();
+});

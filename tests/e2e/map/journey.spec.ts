@@ -92,6 +92,7 @@ test('a founder and an invited facilitator build a culture map under two lenses'
 		confirm: facilitator.password
 	});
 	await signUp.submit();
+	await signUp.signInAfterwards(facilitator);
 	await expect(facilitatorPage).toHaveURL(`/o/${orgId}`);
 	const theirs = new OrganisationPage(facilitatorPage);
 	await expect(theirs.role).toHaveText(t('role_facilitator'));

@@ -1,6 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
-import type { AccountDetails } from '../accounts';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { SIGNED_UP, type AccountDetails } from '../accounts';
 import { t } from '../messages';
+import { SignInPage } from './SignInPage';
 
 type SignUpField = 'name' | 'email' | 'password' | 'confirm' | 'organisation';
 
@@ -39,9 +40,20 @@ export class SignUpPage {
 		await this.page.getByRole('button', { name: t('auth_submit_sign_up') }).click();
 	}
 
+	/**
+	 * Signs up and then in: the sign-up answers the same for a new address as for a taken one,
+	 * so it ends on the sign-in page, saying so.
+	 */
 	async signUp(details: AccountDetails): Promise<void> {
 		await this.goto();
 		await this.fill({ ...details, confirm: details.password });
 		await this.submit();
+		await this.signInAfterwards(details);
+	}
+
+	async signInAfterwards(details: { email: string; password: string }): Promise<void> {
+		await expect(this.page).toHaveURL(SIGNED_UP);
+		await expect(this.page.getByText(t('auth_signed_up'))).toBeVisible();
+		await new SignInPage(this.page).signIn(details.email, details.password);
 	}
 }

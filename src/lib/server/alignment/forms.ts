@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALIGNMENT_LIMITS, ALIGNMENT_RATINGS } from '../../domain/alignment';
-import { tidy } from '../../domain/culture';
+import { tidy, tidyText } from '../../domain/culture';
 
 const id = z.string().min(1).max(64);
 
@@ -17,9 +17,5 @@ export const JudgeForm = z.object({
 	touchpointId: id,
 	valueId: id,
 	rating: z.string().min(1).pipe(z.enum(ALIGNMENT_RATINGS)),
-	note: z
-		.string()
-		.default('')
-		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
-		.pipe(z.string().max(ALIGNMENT_LIMITS.note.max))
+	note: z.string().default('').transform(tidyText).pipe(z.string().max(ALIGNMENT_LIMITS.note.max))
 });

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { BOARD_LIMITS, BOARD_STATUSES } from '../../domain/board';
+import { tidyText } from '../../domain/culture';
 import { checkboxField } from '../validation';
 
 const text = (min: number, max: number) =>
-	z
-		.string()
-		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
-		.pipe(z.string().min(min).max(max));
+	z.string().transform(tidyText).pipe(z.string().min(min).max(max));
 
 const postId = z.string().min(1).max(64);
 

@@ -1,7 +1,7 @@
 /** The commitment forms: writing one by hand, a check-in, dropping one, the list's filter. */
 import { z } from 'zod';
 import { COMMITMENT_LIMITS, COMMITMENT_STATUSES, checkinDate } from '../../domain/commitments';
-import { tidy } from '../../domain/culture';
+import { tidy, tidyText } from '../../domain/culture';
 import { dueDate } from '../../room/dates';
 
 const id = z.string().min(1, { message: 'required' }).max(64);
@@ -10,10 +10,7 @@ const line = (limits: { min: number; max: number }) =>
 	z.string().transform(tidy).pipe(z.string().min(limits.min).max(limits.max));
 
 const paragraph = (limits: { min: number; max: number }) =>
-	z
-		.string()
-		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
-		.pipe(z.string().min(limits.min).max(limits.max));
+	z.string().transform(tidyText).pipe(z.string().min(limits.min).max(limits.max));
 
 /** `now` is passed in so that tests can fix the day. */
 export function newCommitmentForm(now: Date) {

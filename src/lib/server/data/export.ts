@@ -77,7 +77,8 @@ export const EXPORTED: Record<string, ExportRule> = {
 /** Tables that hold nothing of an organisation's, and why. */
 export const NOT_EXPORTED: Record<string, string> = {
 	sessions: 'sign-in sessions: secrets of a browser, not data',
-	auth_throttle: 'counters of failed sign-ins per address and account, kept for minutes',
+	auth_throttle:
+		'counters of failed sign-ins and of sign-ups per address and account, kept for minutes; hashed (account, address) pairs of past sign-ins, kept for 30 days',
 	pulse_answers:
 		"one respondent's answers to a pulse; their sums per pulse are exported in pulse_totals",
 	votes: "one person's answers; exported as the counts of their last release (released_counts)",

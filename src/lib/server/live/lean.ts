@@ -13,6 +13,7 @@
  * custom server runs outside the bundle and cannot import it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { securityHeaderList, securityHeadersFor, servedOverHttps } from '../security-headers';
 import {
 	ANSWER_BODY_LIMIT,
 	answerRequest,
@@ -39,19 +40,10 @@ export interface LeanPath {
 const ANSWERS_PATH = /^\/live\/([^/?#]+)\/answers(?:\?.*)?$/;
 const EVENTS_PATH = /^\/live\/([^/?#]+)\/events(\?.*)?$/;
 
-// The same headers the app's `handle` hook adds to every response.
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
-};
-const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS).flat();
-
-function send(res: ServerResponse, reply: AnswerReply, close = false) {
+function send(req: IncomingMessage, res: ServerResponse, reply: AnswerReply, close = false) {
 	// A flat list of names and values: node writes it without building a headers object.
 	const headers = [
-		...SECURITY_HEADER_LIST,
+		...securityHeaderList(req.headers),
 		'content-length',
 		String(Buffer.byteLength(reply.body))
 	];
@@ -81,7 +73,7 @@ export function handleLeanRequest(
 	if (!workshopId) return false;
 
 	const tooLarge = () =>
-		send(res, errorReply(new LiveError('too_large', { limit: ANSWER_BODY_LIMIT })), true);
+		send(req, res, errorReply(new LiveError('too_large', { limit: ANSWER_BODY_LIMIT })), true);
 	if (Number(req.headers['content-length'] ?? 0) > ANSWER_BODY_LIMIT) {
 		tooLarge();
 		req.resume();
@@ -107,8 +99,8 @@ export function handleLeanRequest(
 		const body =
 			chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
 		void answerRequest({ workshopId, token, body }).then(
-			(reply) => send(res, reply),
-			() => send(res, errorReply(new LiveError('not_stored')))
+			(reply) => send(req, res, reply),
+			() => send(req, res, errorReply(new LiveError('not_stored')))
 		);
 	});
 	req.on('error', () => res.destroy());
@@ -121,7 +113,7 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, next: () => voi
 	if (!workshopId || new URLSearchParams(match[2] ?? '').has('audience')) return false;
 	const token = participantTokenFromHeader(req.headers.cookie, workshopId);
 	if (!token) return false;
-	void participantStream(workshopId, token, res).then(
+	void participantStream(workshopId, token, req, res).then(
 		(served) => served || next(),
 		(error) => {
 			console.error('live: lean stream failed', error);
@@ -131,13 +123,18 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, next: () => voi
 	return true;
 }
 
-async function participantStream(workshopId: string, token: string, res: ServerResponse) {
+async function participantStream(
+	workshopId: string,
+	token: string,
+	req: IncomingMessage,
+	res: ServerResponse
+) {
 	const room = loadedRoom(workshopId) ?? (await getRoom(workshopId));
 	if (!room) return false;
 	const found = lookupParticipant(room.id, token);
 	const participantId = found instanceof Promise ? await found : found;
 	if (!participantId) return false;
-	roomNodeStream(room, participantId, res, SECURITY_HEADERS);
+	roomNodeStream(room, participantId, res, securityHeadersFor(servedOverHttps(req.headers)));
 	return true;
 }
 

@@ -6,7 +6,7 @@ import { getRoom } from '../live/rooms';
 /**
  * The guard of the participant side: the workshop of `params.workshopId` and the participant
  * this device's cookie belongs to. An unknown workshop is a 404; a device without a valid
- * cookie is sent to the join page with the workshop's code filled in.
+ * cookie is sent to the join page, without the code: the workshop id must not give it away.
  */
 export async function participantAccess(event: Pick<RequestEvent, 'params' | 'cookies'>) {
 	const room = await getRoom(event.params.workshopId ?? '');
@@ -16,7 +16,7 @@ export async function participantAccess(event: Pick<RequestEvent, 'params' | 'co
 	if (!token || !participantId) {
 		// A cookie that matches nobody (withdrawn, or from an old database) only gets in the way.
 		if (token) clearParticipantCookie(event.cookies, room.id);
-		redirect(303, `/join/${room.joinCode}?reason=join`);
+		redirect(303, '/join?reason=join');
 	}
 	return { room, participantId, token };
 }

@@ -47,6 +47,11 @@ describe('cardText', () => {
 			problem: { code: 'card_too_long', limit: 280 }
 		});
 	});
+
+	it('drops NUL and bidi overrides, on the form and the JSON path alike', () => {
+		expect(cardText('Own\u0000 it\u202e\u2066')).toEqual({ ok: true, text: 'Own it' });
+		expect(cardText('\u202e\u0000')).toMatchObject({ ok: false, problem: { code: 'card_empty' } });
+	});
 });
 
 describe('postCard', () => {

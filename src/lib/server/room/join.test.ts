@@ -4,6 +4,7 @@ import { participants } from '../db/schema';
 import { testDatabase } from '../db/testing';
 import { applyPace } from '../live/rooms';
 import { installLive, seedWorkshop } from '../live/testing';
+import { joinByCode } from '../live/join';
 import { JOIN_RATE, joinFromForm } from './join';
 
 let db: Database;
@@ -29,6 +30,19 @@ describe('joinFromForm', () => {
 		expect(joined).toMatchObject({ ok: true, workshopId: seeded.workshopId });
 		expect(joined.ok && joined.token).toBeTruthy();
 		expect((await db.select().from(participants))[0].nickname).toBe('Ann');
+	});
+
+	it('stores a nickname without NUL or bidi overrides, from the form and the JSON endpoint', async () => {
+		expect(await join(seeded.joinCode, '\u0000An\u202en\u2066')).toMatchObject({ ok: true });
+		const viaJson = await joinByCode({
+			code: seeded.joinCode,
+			nickname: 'B\u0000e\u202ea\u2069',
+			address: `10.0.1.${address}`,
+			currentToken: () => undefined
+		});
+		expect(viaJson).toMatchObject({ ok: true });
+		const stored = (await db.select().from(participants)).map((p) => p.nickname).sort();
+		expect(stored).toEqual(['Ann', 'Bea']);
 	});
 
 	it('lets a device that already joined back in as the same participant', async () => {

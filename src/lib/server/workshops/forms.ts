@@ -4,7 +4,7 @@
  * checkboxes) and configs that come from elsewhere (templates, stored rows).
  */
 import { z } from 'zod';
-import { LENSES, tidy, type Lens } from '../../domain/culture';
+import { LENSES, tidy, tidyText, type Lens } from '../../domain/culture';
 import { maxValues, TEMPLATES } from '../../domain/templates';
 import {
 	ACTIVITY_KINDS,
@@ -28,7 +28,7 @@ export const titleField = z
 export const promptField = z
 	.string()
 	.default('')
-	.transform((s) => s.replace(/\r\n?/g, '\n').trim())
+	.transform(tidyText)
 	.pipe(z.string().max(LIMITS.prompt.max));
 
 export const NewWorkshopForm = z.object({

@@ -1,11 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from '$lib/domain/throttle';
 import { findUserByEmail } from '$lib/server/accounts/queries';
 import { startSession } from '$lib/server/auth/cookies';
 import { burnVerifyTime, verifyPassword } from '$lib/server/auth/password';
 import { safeNext } from '$lib/server/auth/redirects';
-import { clearFailures, noteFailure, throttledFor } from '$lib/server/auth/throttle';
+import { noteSignIn, noteSignInFailure, signInWait } from '$lib/server/auth/throttle';
 import { database } from '$lib/server/db';
 import { formProblem, invalid, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +20,11 @@ const SignIn = z.object({
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: url.searchParams.get('next') ?? '' };
+	return {
+		next: url.searchParams.get('next') ?? '',
+		// Sent here by the sign-up form, whether the address was new or not (signup/+page.server.ts).
+		signedUp: url.searchParams.has('signed-up')
+	};
 };
 
 export const actions: Actions = {
@@ -31,9 +34,9 @@ export const actions: Actions = {
 		const { email, password, next } = parsed.data;
 
 		const db = await database();
-		const accountKey = `signin:account:${email}`;
-		const addressKey = `signin:address:${event.getClientAddress()}`;
-		const wait = await throttledFor(db, [accountKey, addressKey]);
+		const address = event.getClientAddress();
+		// The account's lock, or the address's for an account not signed in from it before.
+		const wait = await signInWait(db, email, address);
 		if (wait > 0) {
 			const minutes = Math.ceil(wait / 60_000);
 			return formProblem(429, { code: 'throttled', limit: minutes }, { email });
@@ -44,13 +47,10 @@ export const actions: Actions = {
 			? await verifyPassword(user.passwordHash, password)
 			: await burnVerifyTime(password);
 		if (!user || !ok) {
-			await noteFailure(db, [
-				{ key: accountKey, policy: SIGN_IN_PER_ACCOUNT },
-				{ key: addressKey, policy: SIGN_IN_PER_ADDRESS }
-			]);
+			await noteSignInFailure(db, email, address);
 			return formProblem(400, { code: 'credentials' }, { email });
 		}
-		await clearFailures(db, accountKey);
+		await noteSignIn(db, email, address);
 		await startSession(event, user.id);
 		redirect(303, safeNext(next));
 	}

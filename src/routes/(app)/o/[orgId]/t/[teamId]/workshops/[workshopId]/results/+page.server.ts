@@ -1,9 +1,10 @@
+import { answersExportRefusal } from '$lib/domain/permissions';
 import { resultsAccess } from '$lib/server/analytics/access';
 import { loadResults } from '$lib/server/analytics/report';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { db, org, workshop } = await resultsAccess(event);
+	const { db, org, workshop, role, isTeamMember } = await resultsAccess(event);
 	return {
 		workshop: {
 			id: workshop.id,
@@ -12,6 +13,8 @@ export const load: PageServerLoad = async (event) => {
 			startedAt: workshop.startedAt,
 			endedAt: workshop.endedAt
 		},
-		results: await loadResults(db, workshop, org.minGroupSize)
+		results: await loadResults(db, workshop, org.minGroupSize),
+		/** Why the answers download is not offered (null: it is). */
+		answersRefused: answersExportRefusal(role, { isTeamMember }, workshop)
 	};
 };

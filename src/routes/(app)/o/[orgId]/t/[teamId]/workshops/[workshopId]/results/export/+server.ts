@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { meetsMinimumGroup } from '$lib/domain/metrics';
+import { answersExportRefusal, type AnswersExportRefusal } from '$lib/domain/permissions';
 import { resultsAccess } from '$lib/server/analytics/access';
 import { toCsv } from '$lib/server/analytics/csv';
 import {
@@ -27,19 +28,31 @@ const ExportQuery = z.object({
 	kind: z.enum(EXPORT_KINDS)
 });
 
+/** Why the answers, one row each, are not for this person or not yet. */
+const ANSWERS_REFUSED: Record<AnswersExportRefusal, string> = {
+	role: "The answers, one row each, are for the organisation's owners and the team's facilitators; the aggregates are for everyone who may read the results.",
+	not_ended: 'The answers, one row each, can be downloaded once the workshop has ended.'
+};
+
 const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
 
 /**
  * A workshop's aggregates or its anonymous answers, as CSV or JSON. Refused (409, with the
- * reason) while fewer people answered than the organisation's minimum group size.
+ * reason) while fewer people answered than the organisation's minimum group size; the answers
+ * also (403, with the reason) to anyone but owners and the team's facilitators, and before the
+ * workshop has ended.
  */
 export const GET: RequestHandler = async (event) => {
-	const { db, org, workshop } = await resultsAccess(event);
+	const { db, org, workshop, role, isTeamMember } = await resultsAccess(event);
 	const parsed = ExportQuery.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) {
 		error(400, 'Ask for format=csv or format=json, and kind=aggregates or kind=answers.');
 	}
 	const { format, kind } = parsed.data;
+	if (kind === 'answers') {
+		const refusal = answersExportRefusal(role, { isTeamMember }, workshop);
+		if (refusal) error(403, ANSWERS_REFUSED[refusal]);
+	}
 	const min = org.minGroupSize;
 	const tooFew = (n: number) =>
 		error(409, `Too few respondents to export: shown from ${min} people, ${n} answered so far.`);
