@@ -256,6 +256,12 @@ test('beyond the expected head count devices wait, and cannot answer or watch un
 	const device = await requestAs(request, origin, waiting);
 	const room = await device.get(`/w/${w.id}`, { maxRedirects: 0 });
 	expect([room.status(), room.headers()['location']]).toEqual([303, `/w/${w.id}/waiting`]);
+	// Nor through the room's forms (the no-JavaScript path of answers, cards and upvotes).
+	const form = await postForm(device, origin, `/w/${w.id}?/answer`, {
+		activityId: activity.id,
+		[activity.items[0].itemId]: '3'
+	});
+	expect([form.status, form.location]).toEqual([303, `/w/${w.id}/waiting`]);
 	expect(await answer(inside[1].cookies!)).toBe(200);
 
 	// The console lets one in and refuses the rest.
@@ -317,6 +323,12 @@ test('the facilitator verifies the room, prints codes, a phone joins with one, t
 	const codes = await page.getByTestId('one-time-code').allTextContents();
 	const joinCode = (await page.locator('.slip strong.mono').first().textContent())!.trim();
 
+	// The projector shows how many joined, and asks the room to compare.
+	const projector = await page.context().newPage();
+	await projector.goto(`/present/${w.id}`);
+	await expect(projector.getByText(t('present_head_check'))).toBeVisible();
+	await projector.close();
+
 	// One person is expected; the second one waits.
 	await page.goto(`${workshopUrl}/console`);
 	await waitForHydration(page);
@@ -345,6 +357,10 @@ test('the facilitator verifies the room, prints codes, a phone joins with one, t
 	await expect(page.getByTestId('codes')).toHaveText(
 		t('admission_codes_counts', { printed: '6', used: '2', unused: '4' })
 	);
+	await second.screenshot({ path: testInfo.outputPath('phone-waiting.png') });
+	await page
+		.locator('.admission')
+		.screenshot({ path: testInfo.outputPath('console-admission.png') });
 	await page.getByRole('button', { name: t('admission_admit'), exact: true }).click();
 	await expect(page.getByTestId('waiting')).toHaveText(t('admission_waiting_none'));
 	await expect(second.getByRole('heading', { level: 1 })).toHaveText(t('room_waiting_title'));
