@@ -113,18 +113,15 @@ export async function saveExpectedHeadCount(
 }
 
 /**
- * Makes a workshop verified (or open again). Verified only while nobody has joined or waits, so
- * that everyone in a verified room came in with a code; false when that is no longer so.
+ * Makes a workshop verified or open. Only while nobody has joined or waits, so that everyone in
+ * a verified room came in with a code, and a room never changes under those who joined it;
+ * false when that is no longer so.
  */
 export async function saveVerified(
 	db: Database,
 	workshopId: string,
 	verified: boolean
 ): Promise<boolean> {
-	if (!verified) {
-		await db.update(workshops).set({ verified: false }).where(eq(workshops.id, workshopId));
-		return true;
-	}
 	return db.transaction(async (tx) => {
 		const [someone] = await tx
 			.select({ id: participants.id })
@@ -137,7 +134,7 @@ export async function saveVerified(
 			.where(eq(joinRequests.workshopId, workshopId))
 			.limit(1);
 		if (someone || waiting) return false;
-		await tx.update(workshops).set({ verified: true }).where(eq(workshops.id, workshopId));
+		await tx.update(workshops).set({ verified }).where(eq(workshops.id, workshopId));
 		return true;
 	});
 }

@@ -124,6 +124,14 @@ describe('a verified room', () => {
 		expect(await join(code)).toMatchObject({ ok: false, body: { error: 'access_code_invalid' } });
 	});
 
+	it('is switched on or off only before anyone joined', async () => {
+		const [code] = (await printAccessCodes(seeded.workshopId, 1))!;
+		expect(await join(code)).toMatchObject({ ok: true });
+		expect(await setVerified(seeded.workshopId, false)).toBe(false);
+		expect((await getRoom(seeded.workshopId))!.admission.verified).toBe(true);
+		expect(await join()).toMatchObject({ ok: false, body: { error: 'access_code_required' } });
+	});
+
 	it('cannot be switched on once someone joined an open room', async () => {
 		expect(await setVerified(seeded.workshopId, false)).toBe(true);
 		expect(await join()).toMatchObject({ ok: true });

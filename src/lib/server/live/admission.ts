@@ -154,15 +154,15 @@ export async function setExpectedHeadCount(workshopId: string, expected: number 
 }
 
 /**
- * Makes a room verified (only before anyone joined or waits) or open again. False when refused.
- * The room's flag goes up first, so a join racing with this needs a code or makes it fail.
+ * Makes a room verified or open again, only before anyone joined or waits; false when refused.
+ * The room's flag changes first, and joins on their way make this fail.
  */
 export async function setVerified(workshopId: string, verified: boolean): Promise<boolean> {
 	const room = await getRoom(workshopId);
 	if (!room) throw new LiveError('unknown_workshop');
 	const before = room.admission.verified;
 	room.admission.verified = verified;
-	const busy = verified && room.admission.joining > 0;
+	const busy = room.admission.joining > 0;
 	const saved = !busy && (await saveVerified(await liveDatabase(), workshopId, verified));
 	if (!saved) {
 		room.admission.verified = before;

@@ -41,6 +41,8 @@ export interface WorkshopSummary {
 	status: WorkshopStatus;
 	agendaLength: number;
 	showNicknames: boolean;
+	/** Only holders of a one-time code could join (admission.ts), so the room can tell. */
+	verified: boolean;
 }
 
 export interface Counts {

@@ -343,7 +343,8 @@ export function roomSnapshot(room: Room, now = Date.now()): RoomSnapshot {
 			title: room.title,
 			status: room.pace.status,
 			agendaLength: room.agenda.length,
-			showNicknames: room.showNicknames
+			showNicknames: room.showNicknames,
+			verified: room.admission.verified
 		},
 		pace: room.pace,
 		activity: currentActivity(room)?.public ?? null,
