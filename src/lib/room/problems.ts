@@ -40,6 +40,10 @@ export function problemText(problem: Problem): string {
 			return m.room_problem_unknown_code();
 		case 'malformed_code':
 			return m.room_problem_malformed_code();
+		case 'access_code_required':
+			return m.room_problem_access_code_required();
+		case 'access_code_invalid':
+			return m.room_problem_access_code_invalid();
 		case 'workshop_ended':
 			return m.room_problem_workshop_ended();
 		case 'workshop_locked':

@@ -237,6 +237,14 @@ export const EXPECTED: Expectations = {
 		// Nothing to send (W collects no cards), and sending twice adds nothing twice.
 		'POST ?/sendToMap':                         [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 		'POST ?/delete':                            OWNER_ONLY,
+		'POST ?/headCount':                         EDIT_A,
+		'POST ?/verified':                          EDIT_A,
+	},
+	// One-time codes: for those who may run team A's workshops. Voiding W's unused codes (none).
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/codes': {
+		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/make':                              EDIT_A,
+		'POST ?/void':                              [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 	},
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/console': {
 		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
@@ -248,6 +256,9 @@ export const EXPECTED: Expectations = {
 		'POST ?/mergeCards':                        EDIT_A,
 		'POST ?/groupCard':                         EDIT_A,
 		'POST ?/nicknames':                         EDIT_A,
+		'POST ?/headCount':                         EDIT_A,
+		'POST ?/admit':                             EDIT_A,
+		'POST ?/refuse':                            EDIT_A,
 	},
 	// Results: everyone who reads team A. W has fewer respondents than the minimum group size,
 	// so its exports are refused with the reason (409); without format and kind, 400.
@@ -297,6 +308,10 @@ export const EXPECTED: Expectations = {
 		// Commitments are for a signed-in leader of the team (or an owner) on a joined device.
 		'POST ?/commit':                            [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,403, JOIN],
 		'POST ?/withdraw':                          [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,400, JOIN],
+	},
+	// Only a device waiting to be let in stays here; W's participant is sent on to the room.
+	'/w/[workshopId]/waiting': {
+		GET:                                        [JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,JOIN,'303 /w/*',JOIN],
 	},
 
 	// ------------------------------------------------------------- live workshop W (team A)

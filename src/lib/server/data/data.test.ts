@@ -18,6 +18,8 @@ import { addCheckin } from '../commitments/queries';
 import { seedWorkshop } from '../live/testing';
 import { createPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addCard, addParticipant, writeVotes } from '../workshops/queries';
+import { createAccessCodes, spendAccessCode } from '../access-codes/queries';
+import { addJoinRequest } from '../admission/queries';
 import { EXPORTED, exportOrganisation, NOT_EXPORTED, schemaTables } from './export';
 import { deleteOrganisation, deleteTeam, deleteWorkshop } from './queries';
 
@@ -102,6 +104,10 @@ async function fillOrganisation(label: string, participantCount = 6) {
 		}))
 	);
 	const cardId = await addCard(db, activities.outsider.id, people[0].id, 'We never hear back about ideas');
+	// Admission: one device waiting to be let in; three one-time codes, one of them used.
+	await addJoinRequest(db, { workshopId, tokenHash: `${label}-waiting`, nickname: 'Waiting Nick' });
+	const codes = (await createAccessCodes(db, { workshopId }, 3))!;
+	await spendAccessCode(db, { workshopId }, codes[0]);
 	await db.insert(upvotes).values(people.slice(1, 4).map((p) => ({ cardId, participantId: p.id })));
 
 	// Follow-through: a check-in, a pulse answered by six, the board, the alignment matrix.
@@ -221,7 +227,13 @@ describe('the export', () => {
 			'theirs@example.org'
 		];
 		for (const secret of secrets) expect(text).not.toContain(secret);
-		expect(text).not.toMatch(/token_hash|password_hash|"nickname"/);
+		expect(text).not.toMatch(/token_hash|password_hash|code_hash|"nickname"|Waiting Nick/);
+		expect(data.tables.access_codes).toEqual(
+			expect.arrayContaining([
+				{ workshop_id: mine.workshopId, state: 'used', count: 1 },
+				{ workshop_id: mine.workshopId, state: 'unused', count: 2 }
+			])
+		);
 	});
 });
 
@@ -247,7 +259,9 @@ describe('deleting', () => {
 			// Six people rated, two of them gave dots.
 			vote_respondents: -(6 + 2),
 			cards: -1,
-			upvotes: -3
+			upvotes: -3,
+			join_requests: -1,
+			access_codes: -3
 		});
 		// The commitment made in it stays the team's, without the link.
 		const [commitment] = await db.select().from(commitments);
@@ -276,6 +290,8 @@ describe('deleting', () => {
 			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,
+			join_requests: -1,
+			access_codes: -3,
 			commitments: -1,
 			...allOf(before, FOLLOW_THROUGH)
 		});
@@ -315,6 +331,8 @@ describe('deleting', () => {
 			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,
+			join_requests: -1,
+			access_codes: -3,
 			commitments: -1,
 			// Two organisations filled alike: half of each.
 			...allOf(before, FOLLOW_THROUGH, 2)

@@ -58,6 +58,10 @@ export const EXPORTED: Record<string, ExportRule> = {
 	workshops: { scope: 'team' },
 	activities: { scope: 'workshop' },
 	participants: { scope: 'workshop', countBy: ['workshop_id'] },
+	// Waiting devices as a count per workshop; one-time codes as counts per state (only hashes
+	// are stored, and nothing links a code to whoever used it).
+	join_requests: { scope: 'workshop', countBy: ['workshop_id', 'refused'] },
+	access_codes: { scope: 'workshop', countBy: ['workshop_id', 'state'] },
 	cards: { scope: 'activity', omit: ['participant_id'] },
 	released_counts: { scope: 'activity', released: true },
 	vote_releases: { scope: 'activity', omit: ['mark'] },

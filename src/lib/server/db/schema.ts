@@ -231,6 +231,10 @@ export const workshops = sqliteTable(
 		timerEndsAt: integer('timer_ends_at'),
 		timerRemainingMs: integer('timer_remaining_ms'),
 		showNicknames: integer('show_nicknames', { mode: 'boolean' }).notNull().default(false),
+		/** Joins beyond this many wait for the facilitator's approval; null = no limit. */
+		expectedHeadCount: integer('expected_head_count'),
+		/** Only holders of an unused one-time code (access_codes) may join. */
+		verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
@@ -272,6 +276,45 @@ export const participants = sqliteTable(
 		joinedAt: createdAt()
 	},
 	(t) => [index('participants_workshop_idx').on(t.workshopId)]
+);
+
+/**
+ * A device that asked to join above the expected head count and waits for the facilitator.
+ * Not a participant: it can neither answer nor see results, and counts toward nothing. When
+ * admitted it becomes a participant with a new id (the same token hash); refused, it stays
+ * here as refused, so its phone can say so.
+ */
+export const joinRequests = sqliteTable(
+	'join_requests',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		nickname: text('nickname'),
+		refused: integer('refused', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [index('join_requests_workshop_idx').on(t.workshopId)]
+);
+
+export const ACCESS_CODE_STATES = ['unused', 'used', 'void'] as const;
+
+/**
+ * A printed one-time code of a verified room: its SHA-256 and its state, nothing else. No
+ * participant id and no time of use, so nobody can tell which person spent which code.
+ */
+export const accessCodes = sqliteTable(
+	'access_codes',
+	{
+		codeHash: text('code_hash').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		state: text('state', { enum: ACCESS_CODE_STATES }).notNull().default('unused')
+	},
+	(t) => [index('access_codes_workshop_idx').on(t.workshopId, t.state)]
 );
 
 /** A card from a collect activity (or a post on the outsider-voice board). */

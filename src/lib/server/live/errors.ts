@@ -13,6 +13,9 @@ export const LIVE_ERRORS = {
 	invalid_json: 400,
 	invalid_body: 400,
 	invalid_nickname: 400,
+	// Verified rooms (admission.ts): a one-time code is missing, or unknown, used or voided.
+	access_code_required: 403,
+	access_code_invalid: 403,
 	too_large: 413,
 	unsupported_media_type: 415,
 	rate_limited: 429,

@@ -41,6 +41,8 @@ export interface WorkshopSummary {
 	status: WorkshopStatus;
 	agendaLength: number;
 	showNicknames: boolean;
+	/** Only holders of a one-time code could join (admission.ts), so the room can tell. */
+	verified: boolean;
 }
 
 export interface Counts {
@@ -116,8 +118,19 @@ export interface AgendaEntry {
 	title: string;
 }
 
+/** Who may come in (admission.ts): never which one-time code anyone used. */
+export interface AdmissionView {
+	/** Joins beyond this many wait for the facilitator; null = no limit. */
+	expected: number | null;
+	verified: boolean;
+	/** Waiting devices, first come first; a nickname only while the room sees nicknames. */
+	waiting: { id: string; nickname: string | null }[];
+	codes: { printed: number; used: number; unused: number; voided: number };
+}
+
 export interface StaffSnapshot extends Omit<RoomSnapshot, 'results' | 'cards'> {
 	joinCode: string;
+	admission: AdmissionView;
 	agenda: AgendaEntry[];
 	/** Live results whether revealed or not (still withheld below the minimum group size). */
 	results: Results | null;

@@ -80,6 +80,12 @@ export function rememberParticipant(token: string, participantId: string, worksh
 	remember(hash, { id: participantId, workshopId });
 }
 
+/** A waiting device let in: its token works from now on, even if it was just looked up. */
+export function rememberAdmitted(hash: string, participantId: string, workshopId: string) {
+	unknown.delete(hash);
+	remember(hash, { id: participantId, workshopId });
+}
+
 /** A participant who withdrew: their token must stop working at once. */
 export function forgetParticipant(participantId: string) {
 	for (const [hash, p] of known) if (p.id === participantId) known.delete(hash);

@@ -39,6 +39,7 @@ import type {
 	StaffSnapshot,
 	VotingItem
 } from './events';
+import { admissionView, loadAdmission, type Admission } from './admission-state';
 import { rememberParticipant, tokenHash } from './participants';
 import {
 	findLiveWorkshop,
@@ -68,6 +69,8 @@ export interface Room {
 	joinCode: string;
 	showNicknames: boolean;
 	minGroupSize: number;
+	/** Head count, verified room, who waits (admission.ts). */
+	admission: Admission;
 	pace: Pace;
 	agenda: LiveActivity[];
 	joined: number;
@@ -148,6 +151,7 @@ async function loadRoom(db: Database, workshopId: string): Promise<Room | null> 
 		joinCode: found.workshop.joinCode,
 		showNicknames: found.workshop.showNicknames,
 		minGroupSize: found.minGroupSize,
+		admission: await loadAdmission(db, found.workshop),
 		pace: paceOf(found.workshop),
 		agenda: [],
 		joined: 0,
@@ -347,7 +351,8 @@ export function roomSnapshot(room: Room, now = Date.now()): RoomSnapshot {
 			title: room.title,
 			status: room.pace.status,
 			agendaLength: room.agenda.length,
-			showNicknames: room.showNicknames
+			showNicknames: room.showNicknames,
+			verified: room.admission.verified
 		},
 		pace: room.pace,
 		activity: currentActivity(room)?.public ?? null,
@@ -362,6 +367,7 @@ export function staffSnapshot(room: Room, now = Date.now()): StaffSnapshot {
 	return {
 		...roomSnapshot(room, now),
 		joinCode: room.joinCode,
+		admission: admissionView(room.admission, room.showNicknames),
 		agenda: room.agenda.map((a) => ({
 			id: a.public.id,
 			kind: a.public.kind,
@@ -505,6 +511,7 @@ async function refreshWorkshop(workshopId: string): Promise<void> {
 		room.title = found.workshop.title;
 		room.showNicknames = found.workshop.showNicknames;
 		room.minGroupSize = found.minGroupSize;
+		room.admission = await loadAdmission(db, found.workshop, room.admission.joining);
 		await reloadAgenda(db, room);
 		room.joined = await countParticipants(db, workshopId);
 		await loadCurrent(db, room, paceOf(found.workshop));

@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { clearParticipantCookie, getParticipantToken } from '../live/participant-cookie';
+import { entryState } from '../live/admission';
 import { participantByToken } from '../live/participants';
 import { getRoom } from '../live/rooms';
 
@@ -13,6 +14,10 @@ export async function participantAccess(event: Pick<RequestEvent, 'params' | 'co
 	if (!room) error(404);
 	const token = getParticipantToken(event.cookies, room.id);
 	const participantId = token ? await participantByToken(room.id, token) : null;
+	// A device waiting for the facilitator (or refused) sees only that, never the room.
+	if (token && !participantId && (await entryState(room.id, token))) {
+		redirect(303, `/w/${room.id}/waiting`);
+	}
 	if (!token || !participantId) {
 		// A cookie that matches nobody (withdrawn, or from an old database) only gets in the way.
 		if (token) clearParticipantCookie(event.cookies, room.id);

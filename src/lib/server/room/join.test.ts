@@ -51,6 +51,7 @@ describe('joinFromForm', () => {
 		expect(await join(seeded.joinCode, '', { [seeded.workshopId]: token })).toEqual({
 			ok: true,
 			workshopId: seeded.workshopId,
+			entry: 'joined',
 			token: null
 		});
 		expect(await db.select().from(participants)).toHaveLength(1);

@@ -19,9 +19,11 @@ const joinFloods = createTokenBuckets(JOIN_RATE);
 export async function joinFromForm(input: {
 	code: unknown;
 	nickname: unknown;
+	/** The one-time code of a verified room, if the form sent one. */
+	accessCode?: unknown;
 	address: string;
 	currentToken: (workshopId: string) => string | undefined;
-}): Promise<Outcome<{ workshopId: string; token: string | null }>> {
+}): Promise<Outcome<{ workshopId: string; entry: 'joined' | 'waiting'; token: string | null }>> {
 	const nickname = typeof input.nickname === 'string' ? tidy(input.nickname) : '';
 	if (nickname.length > LIMITS.nickname.max) {
 		return refused(400, 'invalid_nickname', { field: 'nickname', limit: LIMITS.nickname.max });
@@ -39,16 +41,21 @@ export async function joinFromForm(input: {
 	const joined = await joinByCode({
 		code,
 		nickname: nickname || null,
+		accessCode: typeof input.accessCode === 'string' ? input.accessCode.slice(0, 40) : null,
 		address: input.address,
 		currentToken: input.currentToken
 	});
-	if (joined.ok) return { ok: true, workshopId: joined.workshopId, token: joined.token };
+	if (joined.ok) {
+		return { ok: true, workshopId: joined.workshopId, entry: joined.entry, token: joined.token };
+	}
 	const { error, ...details } = joined.body;
 	const field =
 		error === 'invalid_nickname'
 			? 'nickname'
 			: error === 'unknown_code' || error === 'workshop_ended' || error === 'workshop_locked'
 				? 'code'
-				: 'form';
+				: error === 'access_code_required' || error === 'access_code_invalid'
+					? 'accessCode'
+					: 'form';
 	return refused(joined.status, error, { ...details, field });
 }

@@ -4,15 +4,18 @@ import { getParticipantToken, setParticipantCookie } from '$lib/server/live/part
 import type { RequestHandler } from './$types';
 
 /**
- * Joining from script: JSON `{ code, nickname? }` → 200 `{ workshopId }` and the participant
- * cookie, or `{ error }` (unknown_code 404, workshop_ended 410, workshop_locked 409,
- * invalid_nickname 400, rate_limited 429). The /join page does the same through `joinByCode`.
+ * Joining from script: JSON `{ code, nickname?, accessCode? }` → 200 `{ workshopId }` and the
+ * participant cookie, 202 `{ workshopId, waiting: true }` (and the cookie) when the device waits
+ * for the facilitator, or `{ error }` (unknown_code 404, workshop_ended 410, workshop_locked
+ * 409, invalid_nickname 400, access_code_required / access_code_invalid 403 in a verified room,
+ * rate_limited 429). The /join page does the same through `joinByCode`.
  */
 export const POST: RequestHandler = async ({ request, cookies, getClientAddress }) => {
 	const input = (await request.json().catch(() => null)) as Record<string, unknown> | null;
 	const result = await joinByCode({
 		code: typeof input?.code === 'string' ? input.code : '',
 		nickname: typeof input?.nickname === 'string' ? input.nickname : null,
+		accessCode: typeof input?.accessCode === 'string' ? input.accessCode : null,
 		address: getClientAddress(),
 		currentToken: (workshopId) => getParticipantToken(cookies, workshopId)
 	});
@@ -22,5 +25,8 @@ export const POST: RequestHandler = async ({ request, cookies, getClientAddress 
 		return json(result.body, { status: result.status, headers });
 	}
 	if (result.token) setParticipantCookie(cookies, result.workshopId, result.token);
+	if (result.entry === 'waiting') {
+		return json({ workshopId: result.workshopId, waiting: true }, { status: 202 });
+	}
 	return json({ workshopId: result.workshopId });
 };

@@ -16,10 +16,15 @@ export const load: PageServerLoad = ({ params, url }) => ({
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress }) => {
 		const form = await request.formData();
-		const values = { code: text(form.get('code'), 40), nickname: text(form.get('nickname'), 80) };
+		const values = {
+			code: text(form.get('code'), 40),
+			nickname: text(form.get('nickname'), 80),
+			accessCode: text(form.get('accessCode'), 40)
+		};
 		const joined = await joinFromForm({
 			code: form.get('code'),
 			nickname: form.get('nickname'),
+			accessCode: form.get('accessCode'),
 			address: getClientAddress(),
 			currentToken: (workshopId) => getParticipantToken(cookies, workshopId)
 		});
@@ -31,6 +36,6 @@ export const actions: Actions = {
 			});
 		}
 		if (joined.token) setParticipantCookie(cookies, joined.workshopId, joined.token);
-		redirect(303, `/w/${joined.workshopId}`);
+		redirect(303, `/w/${joined.workshopId}${joined.entry === 'waiting' ? '/waiting' : ''}`);
 	}
 };

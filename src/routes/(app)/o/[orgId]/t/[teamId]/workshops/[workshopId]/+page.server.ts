@@ -31,6 +31,8 @@ import {
 	renameWorkshop
 } from '$lib/server/workshops/staff';
 import { sendWorkshopToMap } from '$lib/server/workshops/to-map';
+import { countAccessCodes } from '$lib/server/access-codes/queries';
+import { headCountAction, verifiedAction } from '$lib/server/admission/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The team's workshop of the URL, for someone allowed `action` on the team; 404 otherwise. */
@@ -80,6 +82,14 @@ export const load: PageServerLoad = async (event) => {
 		values,
 		commitments,
 		canFacilitate: canEditMap,
+		admission: canEditMap
+			? {
+					expected: workshop.expectedHeadCount,
+					verified: workshop.verified,
+					codes: await countAccessCodes(db, { workshopId: workshop.id }),
+					codesHref: `/o/${access.org.id}/t/${access.team.id}/workshops/${workshop.id}/codes`
+				}
+			: null,
 		canDelete: can(access.role, 'org.data'),
 		hasCollect: activities.some((a) => a.kind === 'collect')
 	};
@@ -169,6 +179,17 @@ export const actions = {
 		);
 		return { moved: parsed.data.id };
 	},
+
+	headCount: async (event) =>
+		headCountAction(
+			(await workshopAccess(event, 'map.edit')).workshop.id,
+			await event.request.formData()
+		),
+	verified: async (event) =>
+		verifiedAction(
+			(await workshopAccess(event, 'map.edit')).workshop.id,
+			await event.request.formData()
+		),
 
 	sendToMap: async (event) => {
 		const { db, workshop } = await workshopAccess(event, 'map.edit');

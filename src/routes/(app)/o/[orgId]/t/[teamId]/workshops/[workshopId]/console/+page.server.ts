@@ -30,6 +30,7 @@ import {
 import { listTeamValueOptions, mergeSelectedCards, unmergeCard } from '$lib/server/workshops/staff';
 import { sendWorkshopToMap } from '$lib/server/workshops/to-map';
 import { DomainError } from '$lib/server/errors';
+import { headCountAction, waitingAction } from '$lib/server/admission/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The console is for those who may facilitate the team: its workshop, and its live room. */
@@ -73,6 +74,7 @@ export const load: PageServerLoad = async (event) => {
 		values: values.map((v) => ({ id: v.id, name: v.name })),
 		minGroupSize: org.minGroupSize,
 		joinUrl: `${event.url.origin}/join/${room.joinCode}`,
+		codesHref: `/o/${org.id}/t/${team.id}/workshops/${workshop.id}/codes`,
 		workshopHref: `/o/${org.id}/t/${team.id}/workshops/${workshop.id}`
 	};
 };
@@ -169,7 +171,14 @@ export const actions = {
 			setShowNicknames(db, access.workshop.id, parsed.data.show === 'on')
 		);
 		return { nicknamesSaved: true as const };
-	}
+	},
+
+	headCount: async (event) =>
+		headCountAction((await consoleAccess(event)).workshop.id, await event.request.formData()),
+	admit: async (event) =>
+		waitingAction((await consoleAccess(event)).workshop.id, await event.request.formData(), true),
+	refuse: async (event) =>
+		waitingAction((await consoleAccess(event)).workshop.id, await event.request.formData(), false)
 } satisfies Actions;
 
 async function moderate(event: RequestEvent, hidden: boolean) {

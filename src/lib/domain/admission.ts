@@ -1,0 +1,2 @@
+/** The largest expected head count a facilitator may set for a workshop. */
+export const MAX_HEAD_COUNT = 10_000;
