@@ -1,16 +1,15 @@
 /**
- * Joining with a code, for the /join page and the JSON endpoint alike. Wrong codes are
- * throttled per address (a whole room may share one, so only failures count).
+ * Joining with a code, for the /join page and the JSON endpoint alike. Guesses and new
+ * participants are throttled per address and per room through limits.ts (a whole room may share
+ * one address: only wrong codes count as guesses, and a code once right stays open).
  */
 import { normaliseJoinCode } from '../../domain/workshop';
 import { findWorkshopByCode } from '../workshops/queries';
 import { liveDatabase } from './context';
 import { LiveError, type LiveErrorBody } from './errors';
 import { participantByToken } from './participants';
-import { createTokenBuckets } from './rate-limit';
-import { joinWorkshop } from './rooms';
-
-const wrongCodes = createTokenBuckets({ perSecond: 10 / 60, burst: 20, maxKeys: 10_000 });
+import { admitJoin, checkCodeGuess, codeWasRight, codeWasWrong } from './limits';
+import { getRoom, joinWorkshop } from './rooms';
 
 export type JoinResult =
 	| { ok: true; workshopId: string; participantId: string; token: string | null }
@@ -24,20 +23,22 @@ export async function joinByCode(input: {
 	currentToken: (workshopId: string) => string | undefined;
 }): Promise<JoinResult> {
 	try {
-		if (!wrongCodes.has(input.address)) {
-			throw new LiveError('rate_limited', { retryAfter: 60 });
-		}
 		const code = normaliseJoinCode(input.code);
-		const workshop = code ? await findWorkshopByCode(await liveDatabase(), code) : null;
+		if (!code) throw new LiveError('malformed_code');
+		checkCodeGuess(input.address, code);
+		const workshop = await findWorkshopByCode(await liveDatabase(), code);
 		if (!workshop) {
-			wrongCodes.take(input.address);
+			codeWasWrong(input.address);
 			throw new LiveError('unknown_code');
 		}
+		codeWasRight(input.address, code);
 		const held = input.currentToken(workshop.id);
 		const existing = held ? await participantByToken(workshop.id, held) : null;
 		if (existing) {
 			return { ok: true, workshopId: workshop.id, participantId: existing, token: null };
 		}
+		const room = await getRoom(workshop.id);
+		if (room) admitJoin(input.address, room);
 		const joined = await joinWorkshop(workshop.id, input.nickname);
 		return { ok: true, workshopId: workshop.id, ...joined };
 	} catch (error) {

@@ -21,6 +21,7 @@ import {
 	type AnswerReply
 } from './answer-request';
 import { LiveError } from './errors';
+import { claimStream } from './limits';
 import { participantTokenFromHeader } from './participant-cookie';
 import { lookupParticipant } from './participants';
 import { getRoom, loadedRoom } from './rooms';
@@ -61,6 +62,24 @@ function send(res: ServerResponse, reply: AnswerReply, close = false) {
 	res.end(reply.body);
 }
 
+const ADDRESS_HEADER = (process.env.ADDRESS_HEADER ?? '').toLowerCase();
+const XFF_DEPTH = Number.parseInt(process.env.XFF_DEPTH ?? '1');
+
+/**
+ * The client's address as adapter-node's `getClientAddress` gives it to SvelteKit (the same
+ * ADDRESS_HEADER and XFF_DEPTH), so the limits per address count the same on both paths.
+ * Null where adapter-node would fail: the request is then left to it.
+ */
+export function clientAddress(req: IncomingMessage): string | null {
+	if (!ADDRESS_HEADER) return req.socket.remoteAddress ?? null;
+	const value = req.headers[ADDRESS_HEADER];
+	if (typeof value !== 'string') return null;
+	if (ADDRESS_HEADER !== 'x-forwarded-for') return value;
+	const addresses = value.split(',');
+	if (!(XFF_DEPTH >= 1) || XFF_DEPTH > addresses.length) return null;
+	return addresses[addresses.length - XFF_DEPTH].trim();
+}
+
 function decoded(segment: string): string | null {
 	try {
 		return decodeURIComponent(segment);
@@ -78,7 +97,8 @@ export function handleLeanRequest(
 	if (req.method !== 'POST' || !isJsonContentType(req.headers['content-type'])) return false;
 	const match = ANSWERS_PATH.exec(req.url ?? '');
 	const workshopId = match && decoded(match[1]);
-	if (!workshopId) return false;
+	const address = workshopId && clientAddress(req);
+	if (!workshopId || !address) return false;
 
 	const tooLarge = () =>
 		send(res, errorReply(new LiveError('too_large', { limit: ANSWER_BODY_LIMIT })), true);
@@ -106,7 +126,7 @@ export function handleLeanRequest(
 		const token = participantTokenFromHeader(req.headers.cookie, workshopId);
 		const body =
 			chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
-		void answerRequest({ workshopId, token, body }).then(
+		void answerRequest({ workshopId, token, body, address }).then(
 			(reply) => send(res, reply),
 			() => send(res, errorReply(new LiveError('not_stored')))
 		);
@@ -120,8 +140,9 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, next: () => voi
 	const workshopId = match && decoded(match[1]);
 	if (!workshopId || new URLSearchParams(match[2] ?? '').has('audience')) return false;
 	const token = participantTokenFromHeader(req.headers.cookie, workshopId);
-	if (!token) return false;
-	void participantStream(workshopId, token, res).then(
+	const address = clientAddress(req);
+	if (!token || !address) return false;
+	void participantStream(workshopId, token, address, res).then(
 		(served) => served || next(),
 		(error) => {
 			console.error('live: lean stream failed', error);
@@ -131,13 +152,20 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, next: () => voi
 	return true;
 }
 
-async function participantStream(workshopId: string, token: string, res: ServerResponse) {
+async function participantStream(
+	workshopId: string,
+	token: string,
+	address: string,
+	res: ServerResponse
+) {
 	const room = loadedRoom(workshopId) ?? (await getRoom(workshopId));
 	if (!room) return false;
 	const found = lookupParticipant(room.id, token);
 	const participantId = found instanceof Promise ? await found : found;
 	if (!participantId) return false;
-	roomNodeStream(room, participantId, res, SECURITY_HEADERS);
+	const slot = claimStream({ participantId }, address);
+	if (!slot.ok) send(res, errorReply(slot.error));
+	else roomNodeStream(room, participantId, res, SECURITY_HEADERS, slot.release);
 	return true;
 }
 
