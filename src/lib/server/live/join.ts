@@ -3,7 +3,8 @@
  * participants are throttled per address and per room through limits.ts (a whole room may share
  * one address: only wrong codes count as guesses, and a code once right stays open).
  */
-import { normaliseJoinCode } from '../../domain/workshop';
+import { tidy } from '../../domain/culture';
+import { LIMITS, normaliseJoinCode } from '../../domain/workshop';
 import { findWorkshopByCode } from '../workshops/queries';
 import { liveDatabase } from './context';
 import { LiveError, type LiveErrorBody } from './errors';
@@ -36,6 +37,10 @@ export async function joinByCode(input: {
 		const existing = held ? await participantByToken(workshop.id, held) : null;
 		if (existing) {
 			return { ok: true, workshopId: workshop.id, participantId: existing, token: null };
+		}
+		// A nickname joinWorkshop would refuse spends no join.
+		if (input.nickname && tidy(input.nickname).length > LIMITS.nickname.max) {
+			throw new LiveError('invalid_nickname', { limit: LIMITS.nickname.max });
 		}
 		const room = await getRoom(workshop.id);
 		if (room) admitJoin(input.address, room);

@@ -138,6 +138,18 @@ describe('joins', () => {
 		expect(await crowd(JOINS_PER_ROOM + 20)).toEqual({ 200: JOINS_PER_ROOM, 429: 20 });
 	});
 
+	it('spends no join on a nickname it refuses', async () => {
+		const address = freshAddress();
+		const body = JSON.stringify({ code: seeded.joinCode, nickname: 'n'.repeat(41) });
+		for (let i = 0; i < JOINS_PER_ADDRESS.burst + 10; i++) {
+			expect(await joinByJson(body, address)).toMatchObject({
+				status: 400,
+				error: 'invalid_nickname'
+			});
+		}
+		expect((await joinJson(seeded.joinCode, address)).status).toBe(200);
+	});
+
 	it('lets a device with its cookie back in without spending a join', async () => {
 		const address = freshAddress();
 		const first = await joinFromForm({
