@@ -38,12 +38,15 @@ export async function joinByCode(input: {
 		if (existing) {
 			return { ok: true, workshopId: workshop.id, participantId: existing, token: null };
 		}
-		// A nickname joinWorkshop would refuse spends no join.
+		// A nickname joinWorkshop would refuse spends no join either.
 		if (input.nickname && tidy(input.nickname).length > LIMITS.nickname.max) {
 			throw new LiveError('invalid_nickname', { limit: LIMITS.nickname.max });
 		}
 		const room = await getRoom(workshop.id);
-		if (room) admitJoin(input.address, room);
+		// A room that takes nobody (ended, locked) refuses in joinWorkshop, spending nothing.
+		if (room && room.pace.status !== 'ended' && room.pace.status !== 'locked') {
+			admitJoin(input.address, room);
+		}
 		const joined = await joinWorkshop(workshop.id, input.nickname);
 		return { ok: true, workshopId: workshop.id, ...joined };
 	} catch (error) {

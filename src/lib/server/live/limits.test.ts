@@ -150,6 +150,20 @@ describe('joins', () => {
 		expect((await joinJson(seeded.joinCode, address)).status).toBe(200);
 	});
 
+	it('spends no join on a locked workshop', async () => {
+		const address = freshAddress();
+		await applyPace(seeded.workshopId, { type: 'start' });
+		await applyPace(seeded.workshopId, { type: 'lock' });
+		for (let i = 0; i < JOINS_PER_ADDRESS.burst + 10; i++) {
+			expect(await joinJson(seeded.joinCode, address)).toMatchObject({
+				status: 409,
+				error: 'workshop_locked'
+			});
+		}
+		await applyPace(seeded.workshopId, { type: 'unlock' });
+		expect((await joinJson(seeded.joinCode, address)).status).toBe(200);
+	});
+
 	it('lets a device with its cookie back in without spending a join', async () => {
 		const address = freshAddress();
 		const first = await joinFromForm({
