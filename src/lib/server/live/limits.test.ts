@@ -424,5 +424,7 @@ describe('addressKey', () => {
 		expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
 		expect(addressKey('::1')).toBe('0:0:0:0::/64');
 		expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+		expect(addressKey('203.0.113.7:52011')).toBe('203.0.113.7');
+		expect(addressKey('[2001:db8:1:2::9]:443')).toBe('2001:db8:1:2::/64');
 	});
 });

@@ -86,7 +86,11 @@ export const STREAMS = { perParticipant: 4, perStaff: 10, perAddress: 1000 } as 
  */
 export function addressKey(address: string): string {
 	if (!address.includes(':')) return address;
-	const bare = address.replace(/%.*$/, '').toLowerCase();
+	// Some proxies write the client's port too: it must not make each connection a new address.
+	const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(address);
+	if (withPort) return withPort[1];
+	const bracketed = /^\[([^\]]+)\]/.exec(address);
+	const bare = (bracketed ? bracketed[1] : address).replace(/%.*$/, '').toLowerCase();
 	if (bare.startsWith('::ffff:') && bare.includes('.')) return bare.slice(7);
 	const [head, tail] = bare.split('::');
 	const headGroups = head ? head.split(':') : [];
