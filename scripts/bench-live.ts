@@ -190,42 +190,51 @@ const watches = new Set<Watch>();
 const streams: http.ClientRequest[] = [];
 let firstRevealed: string | null = null;
 
+/**
+ * Each device's own address, sent as X-Forwarded-For (the server runs with ADDRESS_HEADER):
+ * N phones are N addresses, so the limits per address (src/lib/server/live/limits.ts) are
+ * each device's, as in a real room, while every request still pays for checking them.
+ */
+const deviceAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
 function openStream(port: number, path: string, cookie: string, index: number): Promise<number> {
 	const started = now();
 	return new Promise((resolveOpen, reject) => {
-		const req = http.get(
-			{ host: HOST, port, path, agent: false, headers: { cookie, accept: 'text/event-stream' } },
-			(res) => {
-				if (res.statusCode !== 200) {
-					reject(new Error(`stream answered ${res.statusCode}`));
-					res.resume();
-					return;
-				}
-				res.setEncoding('utf8');
-				let buffer = '';
-				let open = false;
-				res.on('data', (chunk: string) => {
-					buffer += chunk;
-					let end: number;
-					while ((end = buffer.indexOf('\n\n')) >= 0) {
-						const frame = buffer.slice(0, end);
-						buffer = buffer.slice(end + 2);
-						if (!frame.includes('event: snapshot')) continue;
-						if (!open) {
-							open = true;
-							resolveOpen(now() - started);
-						}
-						for (const w of watches) {
-							if (Number.isNaN(w.seen[index]) && frame.includes(w.marker)) {
-								w.seen[index] = now();
-								if (w.marker === '"revealed":true' && firstRevealed === null) firstRevealed = frame;
-								if (--w.missing === 0) w.done();
-							}
+		const headers = {
+			cookie,
+			accept: 'text/event-stream',
+			'x-forwarded-for': deviceAddress(index)
+		};
+		const req = http.get({ host: HOST, port, path, agent: false, headers }, (res) => {
+			if (res.statusCode !== 200) {
+				reject(new Error(`stream answered ${res.statusCode}`));
+				res.resume();
+				return;
+			}
+			res.setEncoding('utf8');
+			let buffer = '';
+			let open = false;
+			res.on('data', (chunk: string) => {
+				buffer += chunk;
+				let end: number;
+				while ((end = buffer.indexOf('\n\n')) >= 0) {
+					const frame = buffer.slice(0, end);
+					buffer = buffer.slice(end + 2);
+					if (!frame.includes('event: snapshot')) continue;
+					if (!open) {
+						open = true;
+						resolveOpen(now() - started);
+					}
+					for (const w of watches) {
+						if (Number.isNaN(w.seen[index]) && frame.includes(w.marker)) {
+							w.seen[index] = now();
+							if (w.marker === '"revealed":true' && firstRevealed === null) firstRevealed = frame;
+							if (--w.missing === 0) w.done();
 						}
 					}
-				});
-			}
-		);
+				}
+			});
+		});
 		req.on('error', reject);
 		streams.push(req);
 	});
@@ -390,10 +399,11 @@ class RawConnection {
 	}
 }
 
-function rawRequest(port: number, path: string, cookie: string, body: string): Buffer {
+function rawRequest(port: number, path: string, p: number, cookie: string, body: string): Buffer {
 	const payload = Buffer.from(body);
 	const head =
 		`POST ${path} HTTP/1.1\r\nhost: ${HOST}:${port}\r\ncontent-type: application/json\r\n` +
+		`x-forwarded-for: ${deviceAddress(p)}\r\n` +
 		`cookie: ${cookie}\r\ncontent-length: ${payload.length}\r\n\r\n`;
 	return Buffer.concat([Buffer.from(head), payload]);
 }
@@ -536,7 +546,10 @@ async function main() {
 				ORIGIN: origin,
 				DATABASE_URL: databaseUrl,
 				BUILD_DIR,
-				MIGRATIONS_DIR: join(ROOT, 'drizzle')
+				MIGRATIONS_DIR: join(ROOT, 'drizzle'),
+				// Every device has its own address (deviceAddress); the whole room joins at once.
+				ADDRESS_HEADER: 'x-forwarded-for',
+				JOINS_PER_ROOM: String(N + 10)
 			},
 			/listening/
 		);
@@ -575,7 +588,7 @@ async function main() {
 				agent,
 				'POST',
 				'/live/join',
-				{ 'content-type': 'application/json', origin },
+				{ 'content-type': 'application/json', origin, 'x-forwarded-for': deviceAddress(i) },
 				JSON.stringify({ code: seeded.joinCode })
 			);
 			joinLatency.push(now() - sent);
@@ -630,6 +643,7 @@ async function main() {
 			rawRequest(
 				port,
 				answersPath,
+				p,
 				cookies[p],
 				rateBody((k) => rateScore(p, k))
 			)
@@ -649,7 +663,7 @@ async function main() {
 		const wholeRequest = (target: number) => (i: number) => {
 			const p = i % N;
 			const shift = (Math.floor(i / N) + 1) % 11;
-			return rawRequest(target, answersPath, cookies[p], shifted[shift](p));
+			return rawRequest(target, answersPath, p, cookies[p], shifted[shift](p));
 		};
 		const wholeAnswered = (i: number, status: number) => {
 			const p = i % N;
@@ -665,7 +679,7 @@ async function main() {
 				activityId: seeded.activities.rate.id,
 				answers: { [rateItems[k]]: oneScore(i) }
 			});
-			return rawRequest(target, answersPath, cookies[p], body);
+			return rawRequest(target, answersPath, p, cookies[p], body);
 		};
 		const oneAnswered = (i: number, status: number) => {
 			const p = i % N;
@@ -713,6 +727,7 @@ async function main() {
 			rawRequest(
 				port,
 				answersPath,
+				i,
 				cookies[i],
 				JSON.stringify({ activityId: seeded.activities.dots.id, answers: dotAnswers(i) })
 			)

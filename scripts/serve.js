@@ -4,9 +4,9 @@
 // A small custom server around adapter-node's handler: the hot requests, a participant's
 // answers and live stream, go to the app's lean node:http handler (src/lib/server/live/lean.ts),
 // which the app registers on a global at startup; everything else goes through SvelteKit.
-import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createAppServer, timeoutsFromEnv } from './server.js';
 
 process.env.PORT ||= '3000';
 process.env.HOST ||= '0.0.0.0';
@@ -30,7 +30,9 @@ const notFound = (_req, res) => {
 };
 
 let stopping = false;
-const server = http.createServer((req, res) => {
+// Slow and idle clients are closed (headers 10 s, whole request 30 s); live streams are not
+// (scripts/server.js).
+const server = createAppServer((req, res) => {
 	// While stopping, close each keep-alive connection as soon as its response is done.
 	if (stopping) res.once('finish', () => server.closeIdleConnections());
 	const kit = () => {
@@ -38,11 +40,9 @@ const server = http.createServer((req, res) => {
 		handler(req, res, () => notFound(req, res));
 	};
 	if (!globalThis[LEAN_PATH]?.handle(req, res, kit)) kit();
-});
+}, timeoutsFromEnv());
 
 const seconds = (name) => (process.env[name] ? Number(process.env[name]) * 1000 : undefined);
-server.keepAliveTimeout = seconds('KEEP_ALIVE_TIMEOUT') ?? server.keepAliveTimeout;
-server.headersTimeout = seconds('HEADERS_TIMEOUT') ?? server.headersTimeout;
 
 // Live streams never end by themselves: stop accepting, then close what is left after a grace period.
 function shutdown(reason) {

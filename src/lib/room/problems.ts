@@ -9,7 +9,6 @@ export type ProblemCode =
 	| LiveErrorCode
 	| 'offline'
 	| 'unknown'
-	| 'malformed_code'
 	| 'card_empty'
 	| 'card_too_long'
 	| 'too_many_cards'
@@ -70,6 +69,7 @@ export function problemText(problem: Problem): string {
 		case 'invalid_body':
 		case 'too_large':
 		case 'unsupported_media_type':
+		case 'too_many_streams':
 		case 'unknown':
 			return m.room_problem_reload();
 		case 'not_integer':

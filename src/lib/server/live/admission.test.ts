@@ -45,6 +45,7 @@ const tokenOf = (result: Awaited<ReturnType<typeof join>>) => (result.ok ? resul
 async function answer(token: string) {
 	return submitAnswers({
 		workshopId: seeded.workshopId,
+		address: '192.0.2.1',
 		participantToken: token,
 		activityId: seeded.activities.rate.id,
 		answers: { [`${seeded.valueIds[0]}:current`]: 3 }

@@ -80,7 +80,12 @@ async function viaKit(sent: Sent) {
 				? undefined
 				: (sent.cookie ?? token)
 	} as Cookies;
-	const event = { params: { workshopId }, request, cookies } as unknown as RequestEvent<{
+	const event = {
+		params: { workshopId },
+		request,
+		cookies,
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as RequestEvent<{
 		workshopId: string;
 	}>;
 	const response = await POST(event as Parameters<typeof POST>[0]);
@@ -159,7 +164,8 @@ describe('the live stream, lean and through SvelteKit', () => {
 				get: (name: string) =>
 					name === participantCookieName(seeded.workshopId) ? token : undefined
 			},
-			locals: { user: null, session: null }
+			locals: { user: null, session: null },
+			getClientAddress: () => '127.0.0.1'
 		} as unknown as Parameters<typeof GET>[0];
 		const kit = await GET(event);
 		expect(await firstFrames(kit.body!, 3)).toEqual(leanFrames);

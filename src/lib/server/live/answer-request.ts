@@ -75,6 +75,7 @@ export async function answerRequest(input: {
 	workshopId: string;
 	token: string | undefined;
 	body: string;
+	address: string;
 }): Promise<AnswerReply> {
 	try {
 		const { activityId, answers } = parseAnswers(input.body);
@@ -82,7 +83,8 @@ export async function answerRequest(input: {
 			workshopId: input.workshopId,
 			participantToken: input.token,
 			activityId,
-			answers
+			answers,
+			address: input.address
 		});
 		return reply(200, { ok: true, stored });
 	} catch (error) {
@@ -96,7 +98,8 @@ export async function answerRequest(input: {
 export async function answerWebRequest(
 	request: Request,
 	workshopId: string,
-	token: string | undefined
+	token: string | undefined,
+	address: string
 ): Promise<AnswerReply> {
 	if (!isJsonContentType(request.headers.get('content-type'))) {
 		return errorReply(new LiveError('unsupported_media_type'));
@@ -110,7 +113,7 @@ export async function answerWebRequest(
 		return tooLarge();
 	}
 	if (Buffer.byteLength(body) > ANSWER_BODY_LIMIT) return tooLarge();
-	return answerRequest({ workshopId, token, body });
+	return answerRequest({ workshopId, token, body, address });
 }
 
 export function replyResponse(reply: AnswerReply): Response {

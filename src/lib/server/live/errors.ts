@@ -4,6 +4,7 @@ import type { AnswerProblem } from '../../domain/workshop';
 export const LIVE_ERRORS = {
 	unknown_workshop: 404,
 	unknown_code: 404,
+	malformed_code: 400,
 	unknown_activity: 404,
 	not_joined: 403,
 	workshop_ended: 410,
@@ -19,6 +20,7 @@ export const LIVE_ERRORS = {
 	too_large: 413,
 	unsupported_media_type: 415,
 	rate_limited: 429,
+	too_many_streams: 429,
 	not_stored: 503,
 	busy: 503,
 	// The domain's answer problems (checkAnswers), passed on as they are.

@@ -1,17 +1,18 @@
 /**
- * Joining with a code, for the /join page and the JSON endpoint alike. Wrong codes (the room's
- * and one-time codes) are throttled per address (a whole room may share one, so only failures
- * count). Who may come in, and who waits, is decided by `enterRoom` (admission.ts).
+ * Joining with a code, for the /join page and the JSON endpoint alike. Guesses and new
+ * participants are throttled per address and per room through limits.ts (a whole room may share
+ * one address: only wrong codes, the room's or one-time codes, count as guesses, and a code once
+ * right stays open). Who may come in, and who waits, is decided by `enterRoom` (admission.ts).
  */
-import { normaliseJoinCode } from '../../domain/workshop';
+import { tidy } from '../../domain/culture';
+import { LIMITS, normaliseJoinCode } from '../../domain/workshop';
 import { findWorkshopByCode } from '../workshops/queries';
 import { enterRoom, entryState } from './admission';
 import { liveDatabase } from './context';
 import { LiveError, type LiveErrorBody } from './errors';
 import { participantByToken } from './participants';
-import { createTokenBuckets } from './rate-limit';
-
-const wrongCodes = createTokenBuckets({ perSecond: 10 / 60, burst: 20, maxKeys: 10_000 });
+import { admitJoin, checkCodeGuess, codeWasRight, codeWasWrong } from './limits';
+import { getRoom } from './rooms';
 
 export type JoinResult =
 	| {
@@ -34,15 +35,15 @@ export async function joinByCode(input: {
 	currentToken: (workshopId: string) => string | undefined;
 }): Promise<JoinResult> {
 	try {
-		if (!wrongCodes.has(input.address)) {
-			throw new LiveError('rate_limited', { retryAfter: 60 });
-		}
 		const code = normaliseJoinCode(input.code);
-		const workshop = code ? await findWorkshopByCode(await liveDatabase(), code) : null;
+		if (!code) throw new LiveError('malformed_code');
+		checkCodeGuess(input.address, code);
+		const workshop = await findWorkshopByCode(await liveDatabase(), code);
 		if (!workshop) {
-			wrongCodes.take(input.address);
+			codeWasWrong(input.address);
 			throw new LiveError('unknown_code');
 		}
+		codeWasRight(input.address, code);
 		const held = input.currentToken(workshop.id);
 		if (held) {
 			if (await participantByToken(workshop.id, held)) {
@@ -52,13 +53,22 @@ export async function joinByCode(input: {
 				return { ok: true, workshopId: workshop.id, entry: 'waiting', token: null };
 			}
 		}
+		// A nickname joinWorkshop would refuse spends no join either.
+		if (input.nickname && tidy(input.nickname).length > LIMITS.nickname.max) {
+			throw new LiveError('invalid_nickname', { limit: LIMITS.nickname.max });
+		}
+		const room = await getRoom(workshop.id);
+		// A room that takes nobody (ended, locked) refuses in joinWorkshop, spending nothing.
+		if (room && room.pace.status !== 'ended' && room.pace.status !== 'locked') {
+			admitJoin(input.address, room);
+		}
 		const entered = await enterRoom({
 			workshopId: workshop.id,
 			nickname: input.nickname,
 			accessCode: input.accessCode?.slice(0, 40) || null
 		}).catch((error: unknown) => {
 			if (error instanceof LiveError && error.code === 'access_code_invalid') {
-				wrongCodes.take(input.address);
+				codeWasWrong(input.address);
 			}
 			throw error;
 		});

@@ -22,6 +22,7 @@ import {
 	type AnswerReply
 } from './answer-request';
 import { LiveError } from './errors';
+import { claimStream } from './limits';
 import { participantTokenFromHeader } from './participant-cookie';
 import { lookupParticipant } from './participants';
 import { getRoom, loadedRoom } from './rooms';
@@ -53,6 +54,24 @@ function send(req: IncomingMessage, res: ServerResponse, reply: AnswerReply, clo
 	res.end(reply.body);
 }
 
+const ADDRESS_HEADER = (process.env.ADDRESS_HEADER ?? '').toLowerCase();
+const XFF_DEPTH = Number.parseInt(process.env.XFF_DEPTH ?? '1');
+
+/**
+ * The client's address as adapter-node's `getClientAddress` gives it to SvelteKit (the same
+ * ADDRESS_HEADER and XFF_DEPTH), so the limits per address count the same on both paths.
+ * Null where adapter-node would fail: the request is then left to it.
+ */
+export function clientAddress(req: IncomingMessage): string | null {
+	if (!ADDRESS_HEADER) return req.socket.remoteAddress ?? null;
+	const value = req.headers[ADDRESS_HEADER];
+	if (typeof value !== 'string') return null;
+	if (ADDRESS_HEADER !== 'x-forwarded-for') return value;
+	const addresses = value.split(',');
+	if (!(XFF_DEPTH >= 1) || XFF_DEPTH > addresses.length) return null;
+	return addresses[addresses.length - XFF_DEPTH].trim();
+}
+
 function decoded(segment: string): string | null {
 	try {
 		return decodeURIComponent(segment);
@@ -70,7 +89,8 @@ export function handleLeanRequest(
 	if (req.method !== 'POST' || !isJsonContentType(req.headers['content-type'])) return false;
 	const match = ANSWERS_PATH.exec(req.url ?? '');
 	const workshopId = match && decoded(match[1]);
-	if (!workshopId) return false;
+	const address = workshopId && clientAddress(req);
+	if (!workshopId || !address) return false;
 
 	const tooLarge = () =>
 		send(req, res, errorReply(new LiveError('too_large', { limit: ANSWER_BODY_LIMIT })), true);
@@ -98,7 +118,7 @@ export function handleLeanRequest(
 		const token = participantTokenFromHeader(req.headers.cookie, workshopId);
 		const body =
 			chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
-		void answerRequest({ workshopId, token, body }).then(
+		void answerRequest({ workshopId, token, body, address }).then(
 			(reply) => send(req, res, reply),
 			() => send(req, res, errorReply(new LiveError('not_stored')))
 		);
@@ -112,8 +132,9 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, next: () => voi
 	const workshopId = match && decoded(match[1]);
 	if (!workshopId || new URLSearchParams(match[2] ?? '').has('audience')) return false;
 	const token = participantTokenFromHeader(req.headers.cookie, workshopId);
-	if (!token) return false;
-	void participantStream(workshopId, token, req, res).then(
+	const address = clientAddress(req);
+	if (!token || !address) return false;
+	void participantStream(workshopId, token, address, req, res).then(
 		(served) => served || next(),
 		(error) => {
 			console.error('live: lean stream failed', error);
@@ -126,6 +147,7 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, next: () => voi
 async function participantStream(
 	workshopId: string,
 	token: string,
+	address: string,
 	req: IncomingMessage,
 	res: ServerResponse
 ) {
@@ -134,7 +156,10 @@ async function participantStream(
 	const found = lookupParticipant(room.id, token);
 	const participantId = found instanceof Promise ? await found : found;
 	if (!participantId) return false;
-	roomNodeStream(room, participantId, res, securityHeadersFor(servedOverHttps(req.headers)));
+	const slot = claimStream({ participantId }, address);
+	const headers = securityHeadersFor(servedOverHttps(req.headers));
+	if (!slot.ok) send(req, res, errorReply(slot.error));
+	else roomNodeStream(room, participantId, res, headers, slot.release);
 	return true;
 }
 

@@ -174,6 +174,7 @@ describe('releases', () => {
 							const item = rateItem(s.item);
 							await submitAnswers({
 								workshopId: seeded.workshopId,
+								address: '192.0.2.1',
 								participantToken: token,
 								activityId: rate,
 								answers: { [item]: s.score }
@@ -184,6 +185,7 @@ describe('releases', () => {
 							const item = dotItem(s.item);
 							await submitAnswers({
 								workshopId: seeded.workshopId,
+								address: '192.0.2.1',
 								participantToken: token,
 								activityId: dots,
 								answers: { [item]: s.dots }
@@ -207,6 +209,7 @@ describe('releases', () => {
 		const answer = (i: number, score: number) =>
 			submitAnswers({
 				workshopId: seeded.workshopId,
+				address: '192.0.2.1',
 				participantToken: people[i].token,
 				activityId: seeded.activities.rate.id,
 				answers: { [item]: score }

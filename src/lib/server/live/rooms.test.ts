@@ -175,6 +175,7 @@ describe('the minimum group size', () => {
 		for (const [i, p] of people.entries()) {
 			await submitAnswers({
 				workshopId: seeded.workshopId,
+				address: '192.0.2.1',
 				participantToken: p.token,
 				activityId: seeded.activities.rate.id,
 				answers: { [itemId]: 4 + i }

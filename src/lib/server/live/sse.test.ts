@@ -143,7 +143,8 @@ describe('roomStream', () => {
 			workshopId: seeded.workshopId,
 			participantToken: p.token,
 			activityId: seeded.activities.rate.id,
-			answers: { [itemId]: 8 }
+			answers: { [itemId]: 8 },
+			address: '192.0.2.1'
 		});
 
 		const room = (await getRoom(seeded.workshopId))!;

@@ -85,6 +85,8 @@ export interface LiveStreamOptions<A extends Audience> {
 	signal?: AbortSignal;
 	onOpen?: () => void;
 	onClose?: () => void;
+	/** Runs once when the connection ends, however it ends (frees its slot: limits.ts). */
+	release?: () => void;
 	bus?: LiveBus;
 }
 
@@ -126,6 +128,7 @@ function connect<A extends Audience>(sink: Sink, options: LiveStreamOptions<A>):
 		unsubscribe();
 		untrack(send);
 		options.signal?.removeEventListener('abort', cleanup);
+		options.release?.();
 		options.onClose?.();
 	}
 	options.signal?.addEventListener('abort', cleanup);
@@ -159,6 +162,7 @@ export function liveStream<A extends Audience>(options: LiveStreamOptions<A>): R
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
 			if (options.signal?.aborted) {
+				options.release?.();
 				controller.close();
 				return;
 			}
@@ -193,7 +197,10 @@ export function nodeLiveStream<A extends Audience>(
 	options: Omit<LiveStreamOptions<A>, 'signal'>
 ): void {
 	// The client may have gone while the room or participant was being looked up.
-	if (res.destroyed || res.socket?.destroyed) return;
+	if (res.destroyed || res.socket?.destroyed) {
+		options.release?.();
+		return;
+	}
 	res.writeHead(200, { ...SSE_HEADERS, ...headers });
 	res.socket?.setNoDelay(true);
 	const cleanup = connect(

@@ -46,7 +46,8 @@ describe('the worker store', () => {
 				workshopId: seeded.workshopId,
 				participantToken: p.token,
 				activityId: seeded.activities.rate.id,
-				answers
+				answers,
+				address: '192.0.2.1'
 			});
 		await expect(Promise.all([submit(), submit()])).resolves.toHaveLength(2);
 		expect(await db.select().from(votes)).toHaveLength(2);
@@ -86,7 +87,8 @@ describe('the worker store', () => {
 				workshopId: seeded.workshopId,
 				participantToken: p.token,
 				activityId: seeded.activities.rate.id,
-				answers
+				answers,
+				address: '192.0.2.1'
 			})
 		);
 		await new Promise((resolve) => setTimeout(resolve, 5));

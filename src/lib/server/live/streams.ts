@@ -21,7 +21,11 @@ async function ownAnswers(room: Room, participantId: string): Promise<OwnAnswers
  * What a participant (with their own answers, so a reload keeps them) or a presenter view
  * (without) receives.
  */
-function roomOptions(room: Room, participantId: string | null): LiveStreamOptions<'room'> {
+function roomOptions(
+	room: Room,
+	participantId: string | null,
+	release?: () => void
+): LiveStreamOptions<'room'> {
 	return {
 		workshopId: room.id,
 		audience: 'room',
@@ -30,12 +34,19 @@ function roomOptions(room: Room, participantId: string | null): LiveStreamOption
 			? async () => [{ type: 'mine', data: await ownAnswers(room, participantId) }]
 			: undefined,
 		onOpen: () => connectionsChanged(room),
-		onClose: () => connectionsChanged(room)
+		onClose: () => connectionsChanged(room),
+		release
 	};
 }
 
-export function roomStream(room: Room, participantId: string | null, signal?: AbortSignal) {
-	return liveStream({ ...roomOptions(room, participantId), signal });
+/** `release` frees the stream's slot (limits.ts `claimStream`) when it ends. */
+export function roomStream(
+	room: Room,
+	participantId: string | null,
+	signal?: AbortSignal,
+	release?: () => void
+) {
+	return liveStream({ ...roomOptions(room, participantId, release), signal });
 }
 
 /** The same stream for a participant, written straight to a node response (lean.ts). */
@@ -43,16 +54,18 @@ export function roomNodeStream(
 	room: Room,
 	participantId: string,
 	res: ServerResponse,
-	headers: Record<string, string>
+	headers: Record<string, string>,
+	release?: () => void
 ) {
-	nodeLiveStream(res, headers, roomOptions(room, participantId));
+	nodeLiveStream(res, headers, roomOptions(room, participantId, release));
 }
 
-export function staffStream(room: Room, signal?: AbortSignal) {
+export function staffStream(room: Room, signal?: AbortSignal, release?: () => void) {
 	return liveStream({
 		workshopId: room.id,
 		audience: 'staff',
 		first: () => [{ type: 'snapshot', data: staffSnapshot(room) }],
-		signal
+		signal,
+		release
 	});
 }

@@ -35,7 +35,8 @@ function submit(token: string, activityId: string, answers: Record<string, numbe
 		workshopId: seeded.workshopId,
 		participantToken: token,
 		activityId,
-		answers
+		answers,
+		address: '192.0.2.1'
 	});
 }
 
@@ -138,7 +139,8 @@ describe('submitAnswers', () => {
 				workshopId: 'nope',
 				participantToken: stranger.token,
 				activityId: rateId(),
-				answers: {}
+				answers: {},
+				address: '192.0.2.1'
 			})
 		);
 		expect([unknown.code, unknown.status]).toEqual(['unknown_workshop', 404]);

@@ -7,6 +7,7 @@ import { acceptsInput, checkAnswers, isVoting } from '../../domain/workshop';
 import type { VoteEntry } from '../workshops/queries';
 import { liveStore } from './context';
 import { LiveError } from './errors';
+import { admitFromAddress } from './limits';
 import { lookupParticipant } from './participants';
 import { releaseMinimums, voteStatements } from './queries';
 import { createTokenBuckets } from './rate-limit';
@@ -59,6 +60,8 @@ export interface SubmitAnswers {
 	activityId: string;
 	/** itemId → score. */
 	answers: Record<string, number>;
+	/** Where the request came from, for the limits per address (limits.ts). */
+	address: string;
 }
 
 /**
@@ -66,6 +69,8 @@ export interface SubmitAnswers {
  * answers sent twice are stored once; a re-vote replaces (dots and allocations as a whole).
  */
 export async function submitAnswers(input: SubmitAnswers): Promise<{ stored: number }> {
+	const crowded = admitFromAddress('answer', input.address);
+	if (crowded) throw crowded;
 	const room = loadedRoom(input.workshopId) ?? (await getRoom(input.workshopId));
 	if (!room) throw new LiveError('unknown_workshop');
 	const found = input.participantToken ? lookupParticipant(room.id, input.participantToken) : null;

@@ -33,7 +33,7 @@ async function at(index: number) {
 }
 
 const post = (participantId: string, activityId: string, text: unknown) =>
-	postCard({ room, participantId, activityId, text });
+	postCard({ room, participantId, activityId, text, address: '192.0.2.1' });
 
 describe('cardText', () => {
 	it('tidies whitespace and keeps cards between 1 and 280 characters', () => {
@@ -147,7 +147,7 @@ describe('removeCard', () => {
 		const posted = await post(ann.participantId, collectId(), 'mine');
 		const cardId = posted.ok ? posted.cardId : '';
 		const remove = (participantId: string) =>
-			removeCard({ room, participantId, activityId: collectId(), cardId });
+			removeCard({ room, participantId, activityId: collectId(), cardId, address: '192.0.2.1' });
 
 		expect(await remove(bob.participantId)).toMatchObject({ status: 404 });
 		await applyPace(seeded.workshopId, { type: 'close_input' });
@@ -167,7 +167,7 @@ describe('upvote', () => {
 		const posted = await post(ann.participantId, outsiderId(), 'Publish the minutes');
 		const cardId = posted.ok ? posted.cardId : '';
 		const vote = (participantId: string, id = cardId) =>
-			upvote({ room, participantId, activityId: outsiderId(), cardId: id });
+			upvote({ room, participantId, activityId: outsiderId(), cardId: id, address: '192.0.2.1' });
 
 		expect(await vote(bob.participantId)).toEqual({ ok: true });
 		expect(await vote(bob.participantId)).toEqual({ ok: true });
@@ -193,6 +193,7 @@ describe('upvote', () => {
 			await upvote({
 				room,
 				participantId: bob.participantId,
+				address: '192.0.2.1',
 				activityId: collectId(),
 				cardId: posted.ok ? posted.cardId : ''
 			})

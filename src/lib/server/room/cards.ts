@@ -6,11 +6,12 @@
 import { tidy } from '../../domain/culture';
 import { LIMITS } from '../../domain/workshop';
 import { liveDatabase } from '../live/context';
+import { admitFromAddress } from '../live/limits';
 import { createTokenBuckets } from '../live/rate-limit';
 import { cardsChanged, type Room } from '../live/rooms';
 import { addCard, findCard, listOwnCards, removeOwnCard, upvoteCard } from '../workshops/queries';
 import { openActivity } from './activity';
-import { refused, type Outcome } from './outcome';
+import { fromLiveError, refused, type Outcome } from './outcome';
 
 /** Writing takes a while: bursts of 10, then one card every two seconds. */
 const cardFloods = createTokenBuckets({ perSecond: 0.5, burst: 10 });
@@ -22,11 +23,18 @@ export const MAX_CARDS_PER_PERSON = 30;
 
 const CARD_KINDS = ['collect', 'outsider'] as const;
 
-function flood(buckets: typeof cardFloods, participantId: string) {
-	const taken = buckets.take(participantId);
-	return taken.ok
-		? null
-		: refused(429, 'rate_limited', { retryAfter: Math.ceil(taken.retryAfterMs / 1000) });
+/** The participant's own budget, then their address's (a room behind one NAT shares one). */
+function flood(
+	buckets: typeof cardFloods,
+	kind: 'card' | 'upvote',
+	input: { participantId: string; address: string }
+) {
+	const taken = buckets.take(input.participantId);
+	if (!taken.ok) {
+		return refused(429, 'rate_limited', { retryAfter: Math.ceil(taken.retryAfterMs / 1000) });
+	}
+	const crowded = admitFromAddress(kind, input.address);
+	return crowded ? fromLiveError(crowded) : null;
 }
 
 /** Card text as stored: whitespace collapsed, 1–280 characters. */
@@ -42,10 +50,12 @@ export function cardText(raw: unknown): Outcome<{ text: string }> {
 export async function postCard(input: {
 	room: Room;
 	participantId: string;
+	/** Where the request came from, for the limits per address (live/limits.ts). */
+	address: string;
 	activityId: string;
 	text: unknown;
 }): Promise<Outcome<{ cardId: string }>> {
-	const flooding = flood(cardFloods, input.participantId);
+	const flooding = flood(cardFloods, 'card', input);
 	if (flooding) return flooding;
 	const open = openActivity(input.room, input.activityId, CARD_KINDS);
 	if (!open.ok) return open;
@@ -64,10 +74,12 @@ export async function postCard(input: {
 export async function removeCard(input: {
 	room: Room;
 	participantId: string;
+	/** Where the request came from, for the limits per address (live/limits.ts). */
+	address: string;
 	activityId: string;
 	cardId: string;
 }): Promise<Outcome> {
-	const flooding = flood(cardFloods, input.participantId);
+	const flooding = flood(cardFloods, 'card', input);
 	if (flooding) return flooding;
 	const open = openActivity(input.room, input.activityId, CARD_KINDS);
 	if (!open.ok) return open;
@@ -82,10 +94,12 @@ export async function removeCard(input: {
 export async function upvote(input: {
 	room: Room;
 	participantId: string;
+	/** Where the request came from, for the limits per address (live/limits.ts). */
+	address: string;
 	activityId: string;
 	cardId: string;
 }): Promise<Outcome> {
-	const flooding = flood(upvoteFloods, input.participantId);
+	const flooding = flood(upvoteFloods, 'upvote', input);
 	if (flooding) return flooding;
 	const open = openActivity(input.room, input.activityId, ['outsider']);
 	if (!open.ok) return open;

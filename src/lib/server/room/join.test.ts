@@ -5,7 +5,8 @@ import { testDatabase } from '../db/testing';
 import { applyPace } from '../live/rooms';
 import { installLive, seedWorkshop } from '../live/testing';
 import { joinByCode } from '../live/join';
-import { JOIN_RATE, joinFromForm } from './join';
+import { JOINS_PER_ADDRESS } from '../live/limits';
+import { joinFromForm } from './join';
 
 let db: Database;
 let close: () => void;
@@ -94,7 +95,7 @@ describe('joinFromForm', () => {
 	it('stops one address creating participants by the thousand', async () => {
 		// The clock stands still, so no tokens flow back in while the loop runs.
 		vi.spyOn(performance, 'now').mockReturnValue(performance.now());
-		for (let i = 0; i < JOIN_RATE.burst; i++) {
+		for (let i = 0; i < JOINS_PER_ADDRESS.burst; i++) {
 			const joined = await join(seeded.joinCode);
 			if (!joined.ok) throw new Error(`join ${i} refused: ${joined.problem.code}`);
 		}

@@ -1,20 +1,12 @@
 /**
  * The /join form: checks what can be checked without the database (the code's shape, the
- * nickname's length), keeps one address from flooding the room with joins, then joins through
- * the live module's `joinByCode`, as the JSON endpoint does.
+ * nickname's length), then joins through the live module's `joinByCode`, as the JSON endpoint
+ * does (which also holds the limits per address and per room: live/limits.ts).
  */
 import { tidy } from '../../domain/culture';
 import { LIMITS, normaliseJoinCode } from '../../domain/workshop';
 import { joinByCode } from '../live/join';
-import { createTokenBuckets } from '../live/rate-limit';
 import { refused, type Outcome } from './outcome';
-
-/**
- * A whole room may sit behind one address (office Wi-Fi), so the bucket is deep; what it stops
- * is one machine creating participants by the thousand.
- */
-export const JOIN_RATE = { perSecond: 5, burst: 300, maxKeys: 10_000 };
-const joinFloods = createTokenBuckets(JOIN_RATE);
 
 export async function joinFromForm(input: {
 	code: unknown;
@@ -31,13 +23,6 @@ export async function joinFromForm(input: {
 	const code = normaliseJoinCode(typeof input.code === 'string' ? input.code.slice(0, 40) : '');
 	if (!code) return refused(400, 'malformed_code', { field: 'code' });
 
-	const taken = joinFloods.take(input.address);
-	if (!taken.ok) {
-		return refused(429, 'rate_limited', {
-			field: 'form',
-			retryAfter: Math.ceil(taken.retryAfterMs / 1000)
-		});
-	}
 	const joined = await joinByCode({
 		code,
 		nickname: nickname || null,
@@ -52,7 +37,10 @@ export async function joinFromForm(input: {
 	const field =
 		error === 'invalid_nickname'
 			? 'nickname'
-			: error === 'unknown_code' || error === 'workshop_ended' || error === 'workshop_locked'
+			: error === 'unknown_code' ||
+				  error === 'malformed_code' ||
+				  error === 'workshop_ended' ||
+				  error === 'workshop_locked'
 				? 'code'
 				: error === 'access_code_required' || error === 'access_code_invalid'
 					? 'accessCode'

@@ -35,7 +35,8 @@ describe('withdraw', () => {
 				workshopId: seeded.workshopId,
 				participantToken: p.token,
 				activityId: seeded.activities.rate.id,
-				answers: { [item]: 5 }
+				answers: { [item]: 5 },
+				address: '192.0.2.1'
 			});
 		}
 		const annCard = await addCard(db, seeded.activities.outsider.id, ann.participantId, 'idea');
@@ -57,7 +58,8 @@ describe('withdraw', () => {
 				workshopId: seeded.workshopId,
 				participantToken: ann.token,
 				activityId: seeded.activities.rate.id,
-				answers: { [item]: 1 }
+				answers: { [item]: 1 },
+				address: '192.0.2.1'
 			})
 		).rejects.toEqual(new LiveError('not_joined'));
 	});

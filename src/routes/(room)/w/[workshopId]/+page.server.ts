@@ -98,7 +98,13 @@ export const actions: Actions = {
 			});
 		if (!answers) return fail400(refused(400, 'too_many'));
 		try {
-			await submitAnswers({ workshopId: room.id, participantToken: token, activityId, answers });
+			await submitAnswers({
+				workshopId: room.id,
+				participantToken: token,
+				activityId,
+				answers,
+				address: event.getClientAddress()
+			});
 		} catch (error) {
 			return fail400(fromLiveError(error));
 		}
@@ -110,7 +116,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const activityId = field(form, 'activityId');
 		const text = field(form, 'text', 4000);
-		const posted = await postCard({ room, participantId, activityId, text });
+		const posted = await postCard({
+			room,
+			participantId,
+			activityId,
+			text,
+			address: event.getClientAddress()
+		});
 		if (!posted.ok) {
 			return fail(posted.status, {
 				form: 'card' as const,
@@ -127,7 +139,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const activityId = field(form, 'activityId');
 		const cardId = field(form, 'cardId');
-		const removed = await removeCard({ room, participantId, activityId, cardId });
+		const removed = await removeCard({
+			room,
+			participantId,
+			activityId,
+			cardId,
+			address: event.getClientAddress()
+		});
 		if (!removed.ok) {
 			return fail(removed.status, {
 				form: 'removeCard' as const,
@@ -144,7 +162,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const activityId = field(form, 'activityId');
 		const cardId = field(form, 'cardId');
-		const done = await upvote({ room, participantId, activityId, cardId });
+		const done = await upvote({
+			room,
+			participantId,
+			activityId,
+			cardId,
+			address: event.getClientAddress()
+		});
 		if (!done.ok) {
 			return fail(done.status, {
 				form: 'upvote' as const,

@@ -7,11 +7,12 @@ import type { RequestHandler } from './$types';
  * scripts/serve.js answers this path itself (src/lib/server/live/lean.ts) with the same core;
  * this endpoint serves `vite dev` and any server without the lean path.
  */
-export const POST: RequestHandler = async ({ params, request, cookies }) =>
+export const POST: RequestHandler = async ({ params, request, cookies, getClientAddress }) =>
 	replyResponse(
 		await answerWebRequest(
 			request,
 			params.workshopId,
-			getParticipantToken(cookies, params.workshopId)
+			getParticipantToken(cookies, params.workshopId),
+			getClientAddress()
 		)
 	);
