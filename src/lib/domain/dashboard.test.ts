@@ -19,6 +19,7 @@ const pulse = (over: Partial<PulseAggregate>): PulseAggregate => ({
 	pulseId: 'p',
 	teamId: 't',
 	opensOn: '2026-01-05',
+	createdAt: 0,
 	respondents: 5,
 	valueAnswers: 10,
 	valueFavourable: 5,

@@ -23,6 +23,8 @@ export interface PulseAggregate {
 	teamId: string;
 	/** `YYYY-MM-DD`: the pulse's point on the time axis. */
 	opensOn: string;
+	/** When the pulse was made (ms): orders two pulses opened on the same day. */
+	createdAt: number;
 	respondents: number;
 	/** Answers to value statements, and how many of them were 4 or 5. */
 	valueAnswers: number;
@@ -45,7 +47,9 @@ export interface SeriesPoint {
 
 const share = (part: number, whole: number) => (whole === 0 ? null : (part * 100) / whole);
 
-function point(date: string, sums: Omit<PulseAggregate, 'pulseId' | 'teamId' | 'opensOn'>) {
+type Sums = Omit<PulseAggregate, 'pulseId' | 'teamId' | 'opensOn' | 'createdAt'>;
+
+function point(date: string, sums: Sums) {
 	return {
 		date,
 		respondents: sums.respondents,
@@ -66,10 +70,25 @@ const hiddenPoint = (date: string, n: number, min: number): SeriesPoint => ({
 	enps: null
 });
 
+/**
+ * Pulses in the order they happened: by the day they opened, then by when they were made, then
+ * by id, so that two pulses of one day always come in the same order.
+ */
+export function byOpening(
+	a: Pick<PulseAggregate, 'opensOn' | 'createdAt' | 'pulseId'>,
+	b: Pick<PulseAggregate, 'opensOn' | 'createdAt' | 'pulseId'>
+): number {
+	return (
+		a.opensOn.localeCompare(b.opensOn) ||
+		a.createdAt - b.createdAt ||
+		(a.pulseId < b.pulseId ? -1 : a.pulseId > b.pulseId ? 1 : 0)
+	);
+}
+
 /** One point per pulse, oldest first; numbers only where enough people answered. */
 export function pulseSeries(pulses: readonly PulseAggregate[], min: number): SeriesPoint[] {
 	return [...pulses]
-		.sort((a, b) => a.opensOn.localeCompare(b.opensOn))
+		.sort(byOpening)
 		.map((p) =>
 			meetsMinimumGroup(p.respondents, min)
 				? point(p.opensOn, p)
@@ -133,12 +152,12 @@ export interface FavourablePoint {
  * oldest first, hidden (with the reason) where the pulse had fewer respondents than the minimum.
  */
 export function favourableSeries<S extends { id: string }>(
-	pulses: readonly Pick<PulseAggregate, 'pulseId' | 'opensOn' | 'respondents'>[],
+	pulses: readonly Pick<PulseAggregate, 'pulseId' | 'opensOn' | 'createdAt' | 'respondents'>[],
 	rows: readonly StatementAggregate[],
 	subjects: readonly S[],
 	min: number
 ): (S & { points: FavourablePoint[] })[] {
-	const ordered = [...pulses].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+	const ordered = [...pulses].sort(byOpening);
 	const sums = new Map(rows.map((r) => [`${r.pulseId}\u0000${r.subjectId}`, r]));
 	return subjects.map((subject) => ({
 		...subject,
@@ -161,6 +180,14 @@ export function favourableSeries<S extends { id: string }>(
 			};
 		})
 	}));
+}
+
+/**
+ * A team's latest pulse beside the others: the latest whose numbers are shown (a withheld pulse
+ * opened the same day or later does not hide it); when none is shown, the latest, to say why.
+ */
+export function latestPulse(points: readonly SeriesPoint[]): SeriesPoint | null {
+	return points.findLast((p) => !p.hidden) ?? points.at(-1) ?? null;
 }
 
 /** The latest shown % favourable of a subject's series, or null. */

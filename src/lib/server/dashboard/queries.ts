@@ -6,12 +6,14 @@
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
+	byOpening,
 	commitmentSeries,
 	favourableSeries,
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
 	latestEntropy,
+	latestPulse,
 	workshopEntropySeries,
 	workshopGapSeries,
 	type PulseAggregate,
@@ -61,6 +63,7 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 			pulseId: pulses.id,
 			teamId: pulses.teamId,
 			opensOn: pulses.opensOn,
+			createdAt: pulses.createdAt,
 			respondents: pulseTotals.respondents,
 			valueAnswers: pulseTotals.valueAnswers,
 			valueFavourable: pulseTotals.valueFavourable,
@@ -76,6 +79,7 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 		pulseId: r.pulseId,
 		teamId: r.teamId,
 		opensOn: r.opensOn,
+		createdAt: r.createdAt.getTime(),
 		respondents: r.respondents ?? 0,
 		valueAnswers: r.valueAnswers ?? 0,
 		valueFavourable: r.valueFavourable ?? 0,
@@ -245,7 +249,7 @@ export async function loadTeamDashboard(
 		loadEntropySeries(db, { teamId: input.teamId }, min)
 	]);
 	const pulsesSeries = pulseSeries(aggregates, min);
-	const ordered = [...aggregates].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+	const ordered = [...aggregates].sort(byOpening);
 	const about = (kind: 'value' | 'leader') => statements.filter((r) => r.kind === kind);
 	// The leaders the team's pulses asked about, by name; follow-through beside what people saw.
 	const askedLeaders = [
@@ -309,7 +313,7 @@ export async function loadOrgDashboard(
 		return {
 			...team,
 			pulses: own.length,
-			latest: series.at(-1) ?? null,
+			latest: latestPulse(series),
 			trend: seriesTrend(series, 'favourable'),
 			followThrough: followThroughAt(mine, now).rate,
 			...openAndOverdue(mine, now),
