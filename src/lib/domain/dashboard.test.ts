@@ -16,6 +16,7 @@ import {
 } from './dashboard';
 
 const pulse = (over: Partial<PulseAggregate>): PulseAggregate => ({
+	responses: over.respondents ?? 5,
 	pulseId: 'p',
 	teamId: 't',
 	opensOn: '2026-01-05',

@@ -25,6 +25,9 @@ export interface PulseAggregate {
 	opensOn: string;
 	/** When the pulse was made (ms): orders two pulses opened on the same day. */
 	createdAt: number;
+	/** Responses so far, released or not: a count only, said where the numbers are hidden. */
+	responses: number;
+	/** Respondents behind the latest release, which every number below is of. */
 	respondents: number;
 	/** Answers to value statements, and how many of them were 4 or 5. */
 	valueAnswers: number;
@@ -47,7 +50,7 @@ export interface SeriesPoint {
 
 const share = (part: number, whole: number) => (whole === 0 ? null : (part * 100) / whole);
 
-type Sums = Omit<PulseAggregate, 'pulseId' | 'teamId' | 'opensOn' | 'createdAt'>;
+type Sums = Omit<PulseAggregate, 'pulseId' | 'teamId' | 'opensOn' | 'createdAt' | 'responses'>;
 
 function point(date: string, sums: Sums) {
 	return {
@@ -92,7 +95,7 @@ export function pulseSeries(pulses: readonly PulseAggregate[], min: number): Ser
 		.map((p) =>
 			meetsMinimumGroup(p.respondents, min)
 				? point(p.opensOn, p)
-				: hiddenPoint(p.opensOn, p.respondents, min)
+				: hiddenPoint(p.opensOn, p.responses, min)
 		);
 }
 
@@ -112,7 +115,7 @@ export function monthlySeries(pulses: readonly PulseAggregate[], min: number): S
 		.map(([month, group]) => {
 			const shown = group.filter((p) => meetsMinimumGroup(p.respondents, min));
 			if (shown.length === 0) {
-				return hiddenPoint(month, Math.max(...group.map((p) => p.respondents)), min);
+				return hiddenPoint(month, Math.max(...group.map((p) => p.responses)), min);
 			}
 			const sums = {
 				respondents: 0,
@@ -152,7 +155,10 @@ export interface FavourablePoint {
  * oldest first, hidden (with the reason) where the pulse had fewer respondents than the minimum.
  */
 export function favourableSeries<S extends { id: string }>(
-	pulses: readonly Pick<PulseAggregate, 'pulseId' | 'opensOn' | 'createdAt' | 'respondents'>[],
+	pulses: readonly Pick<
+		PulseAggregate,
+		'pulseId' | 'opensOn' | 'createdAt' | 'respondents' | 'responses'
+	>[],
 	rows: readonly StatementAggregate[],
 	subjects: readonly S[],
 	min: number
@@ -166,8 +172,8 @@ export function favourableSeries<S extends { id: string }>(
 			if (!meetsMinimumGroup(n, min)) {
 				return {
 					date: p.opensOn,
-					respondents: n,
-					hidden: { hidden: true, reason: 'below_minimum', n, min },
+					respondents: p.responses,
+					hidden: { hidden: true, reason: 'below_minimum', n: p.responses, min },
 					favourable: null
 				};
 			}

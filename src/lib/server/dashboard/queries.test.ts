@@ -24,7 +24,7 @@ let seeded: Awaited<ReturnType<typeof seedWorkshop>>;
 
 beforeEach(async () => {
 	({ db, close } = await testDatabase());
-	seeded = await seedWorkshop(db, { values: 2 });
+	seeded = await seedWorkshop(db, { values: 2, minGroupSize: 3 });
 });
 afterEach(() => close());
 

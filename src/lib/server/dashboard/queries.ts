@@ -1,6 +1,6 @@
 /**
- * What the management dashboards read: per pulse, the sums the numbers need (GROUP BY in SQL,
- * never the single answers), per value per pulse for a team, and the commitments' dates.
+ * What the management dashboards read: per pulse, the sums the numbers need as of its latest
+ * release (GROUP BY in SQL, never the single answers), per value per pulse for a team, and the commitments' dates.
  * `loadTeamDashboard` and `loadOrgDashboard` are the whole load of each page (timed by
  * scripts/bench-dashboard.ts).
  */
@@ -28,8 +28,8 @@ import type { Database } from '../db';
 import {
 	activities,
 	cultureValues,
-	pulseAnswers,
 	pulseItems,
+	pulseReleaseCounts,
 	pulses,
 	pulseTotals,
 	teams,
@@ -56,7 +56,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 const inScope = (scope: Scope) =>
 	'teamId' in scope ? eq(pulses.teamId, scope.teamId) : eq(teams.orgId, scope.orgId);
 
-/** Sums per pulse (kept in `pulse_totals`): respondents, favourable answers, eNPS groups. */
+/**
+ * Sums per pulse as of its latest release (`pulse_totals`, docs/security.md): respondents,
+ * favourable answers, eNPS groups; and how many responses it has so far (a count only).
+ */
 export async function listPulseAggregates(db: Database, scope: Scope): Promise<PulseAggregate[]> {
 	const rows = await db
 		.select({
@@ -64,6 +67,7 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 			teamId: pulses.teamId,
 			opensOn: pulses.opensOn,
 			createdAt: pulses.createdAt,
+			responses: sql<number>`(select count(*) from pulse_responses r where r.pulse_id = ${pulses.id})`,
 			respondents: pulseTotals.respondents,
 			valueAnswers: pulseTotals.valueAnswers,
 			valueFavourable: pulseTotals.valueFavourable,
@@ -80,6 +84,7 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 		teamId: r.teamId,
 		opensOn: r.opensOn,
 		createdAt: r.createdAt.getTime(),
+		responses: Number(r.responses),
 		respondents: r.respondents ?? 0,
 		valueAnswers: r.valueAnswers ?? 0,
 		valueFavourable: r.valueFavourable ?? 0,
@@ -90,8 +95,9 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 }
 
 /**
- * Per pulse of a team, its statements about values and about leaders: answers and favourable
- * ones, with the leader's name (a leader statement's subject is a person, not on the map).
+ * Per pulse of a team, its statements about values and about leaders as of the pulse's latest
+ * release: answers and favourable ones, with the leader's name (a leader statement's subject
+ * is a person, not on the map).
  */
 export async function listStatementAggregates(db: Database, teamId: string) {
 	const rows = await db
@@ -100,12 +106,15 @@ export async function listStatementAggregates(db: Database, teamId: string) {
 			kind: pulseItems.kind,
 			subjectId: sql<string>`coalesce(${pulseItems.valueId}, ${pulseItems.leaderId})`,
 			leaderName: users.name,
-			answers: count(),
-			favourable: sql<number>`sum(case when ${pulseAnswers.score} >= 4 then 1 else 0 end)`
+			answers: sql<number>`sum(${pulseReleaseCounts.n})`,
+			favourable: sql<number>`sum(case when ${pulseReleaseCounts.score} >= 4 then ${pulseReleaseCounts.n} else 0 end)`
 		})
-		.from(pulseAnswers)
-		.innerJoin(pulseItems, eq(pulseItems.id, pulseAnswers.itemId))
-		.innerJoin(pulses, eq(pulses.id, pulseItems.pulseId))
+		.from(pulses)
+		.innerJoin(pulseItems, eq(pulseItems.pulseId, pulses.id))
+		.innerJoin(
+			pulseReleaseCounts,
+			and(eq(pulseReleaseCounts.pulseId, pulses.id), eq(pulseReleaseCounts.itemId, pulseItems.id))
+		)
 		.leftJoin(users, eq(users.id, pulseItems.leaderId))
 		.where(
 			and(
@@ -115,7 +124,7 @@ export async function listStatementAggregates(db: Database, teamId: string) {
 			)
 		)
 		.groupBy(pulseItems.id);
-	return rows.map((r) => ({ ...r, favourable: Number(r.favourable) }));
+	return rows.map((r) => ({ ...r, answers: Number(r.answers), favourable: Number(r.favourable) }));
 }
 
 /** Per rate activity, value and lens of a team's workshops: answers, their total, people. */
