@@ -36,22 +36,44 @@ const currentAnswers = (pulseId: string) => sql`
 	from pulse_responses r left join pulse_answers a on a.response_id = r.id
 	where r.pulse_id = ${pulseId}`;
 
-const releasedAnswers = (pulseId: string) => sql`
-	select response_id, item_id, score from pulse_released_answers where pulse_id = ${pulseId}`;
-
 /**
  * How many distinct responses were added, changed (any answer now different from what it was
  * at the latest release) or removed since the latest release: counted from the answers
- * themselves, so that no write path can forget to count, and an identical re-submission is no
- * change.
+ * themselves against the release's snapshot of each response, so an identical re-submission is
+ * no change. Only responses written since the release (`updated_at`, set by the write path) are
+ * compared, which keeps a save quick on a big pulse; a removed one is a released respondent no
+ * longer there. A write that did not set `updated_at` is not counted, which can only make the
+ * next release later, never earlier.
  */
 export async function countChangesSinceRelease(db: Database | Tx, pulseId: string) {
 	const [row] = await db.all<{ n: number }>(sql`
-		select count(distinct response_id) as n from (
-			select * from (${currentAnswers(pulseId)} except ${releasedAnswers(pulseId)})
-			union all
-			select * from (${releasedAnswers(pulseId)} except ${currentAnswers(pulseId)})
-		)`);
+		with release as (
+			select coalesce(max(released_at), 0) as at, coalesce(max(respondents), 0) as respondents
+			from pulse_totals where pulse_id = ${pulseId}
+		),
+		candidates as (
+			select id from pulse_responses
+			where pulse_id = ${pulseId} and updated_at >= (select at from release)
+		),
+		now_ as (
+			select r.id as response_id, coalesce(a.item_id, '') as item_id, coalesce(a.score, -1) as score
+			from candidates r left join pulse_answers a on a.response_id = r.id
+		),
+		then_ as (
+			select response_id, item_id, score from pulse_released_answers
+			where pulse_id = ${pulseId} and response_id in (select id from candidates)
+		)
+		select (
+			select count(distinct response_id) from (
+				select * from (select * from now_ except select * from then_)
+				union all
+				select * from (select * from then_ except select * from now_)
+			)
+		) + max(0, (select respondents from release)
+			- (select count(*) from pulse_responses
+				where pulse_id = ${pulseId} and updated_at < (select at from release))
+			- (select count(distinct response_id) from then_)
+		) as n`);
 	return Number(row?.n ?? 0);
 }
 
@@ -93,6 +115,8 @@ export async function releaseIfDue(
 	await db.run(sql`
 		insert into pulse_released_answers (pulse_id, response_id, item_id, score)
 		select ${pulseId}, response_id, item_id, score from (${currentAnswers(pulseId)})`);
+	// Stamped with the writes' own clock: a response written in this very millisecond is
+	// compared again at the next write (updated_at >= released_at), never skipped.
 	await db.run(sql`
 		insert into pulse_totals (pulse_id, respondents, value_answers, value_favourable,
 			enps_answers, promoters, detractors, release, released_at)
