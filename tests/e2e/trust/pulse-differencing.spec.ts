@@ -41,7 +41,8 @@ test('one more or one changed pulse answer changes nothing staff can download or
 		const exported = await team.asOwner.get(`/o/${team.orgId}/settings/data/export`);
 		expect(exported.status()).toBe(200);
 		const { tables } = await exported.json();
-		const mine = (rows: { pulse_id: string }[] = []) => rows.filter((r) => r.pulse_id === pulseId);
+		const mine = (rows: Record<string, unknown>[] = []) =>
+			rows.filter((r) => r.pulse_id === pulseId);
 		const page = await team.asOwner.get(`${team.teamPath}/pulses/${pulseId}`);
 		const html = await page.text();
 		return {
