@@ -16,9 +16,11 @@ import {
 } from './dashboard';
 
 const pulse = (over: Partial<PulseAggregate>): PulseAggregate => ({
+	responses: over.respondents ?? 5,
 	pulseId: 'p',
 	teamId: 't',
 	opensOn: '2026-01-05',
+	createdAt: 0,
 	respondents: 5,
 	valueAnswers: 10,
 	valueFavourable: 5,

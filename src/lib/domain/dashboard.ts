@@ -23,6 +23,11 @@ export interface PulseAggregate {
 	teamId: string;
 	/** `YYYY-MM-DD`: the pulse's point on the time axis. */
 	opensOn: string;
+	/** When the pulse was made (ms): orders two pulses opened on the same day. */
+	createdAt: number;
+	/** Responses so far, released or not: a count only, said where the numbers are hidden. */
+	responses: number;
+	/** Respondents behind the latest release, which every number below is of. */
 	respondents: number;
 	/** Answers to value statements, and how many of them were 4 or 5. */
 	valueAnswers: number;
@@ -45,7 +50,9 @@ export interface SeriesPoint {
 
 const share = (part: number, whole: number) => (whole === 0 ? null : (part * 100) / whole);
 
-function point(date: string, sums: Omit<PulseAggregate, 'pulseId' | 'teamId' | 'opensOn'>) {
+type Sums = Omit<PulseAggregate, 'pulseId' | 'teamId' | 'opensOn' | 'createdAt' | 'responses'>;
+
+function point(date: string, sums: Sums) {
 	return {
 		date,
 		respondents: sums.respondents,
@@ -66,14 +73,29 @@ const hiddenPoint = (date: string, n: number, min: number): SeriesPoint => ({
 	enps: null
 });
 
+/**
+ * Pulses in the order they happened: by the day they opened, then by when they were made, then
+ * by id, so that two pulses of one day always come in the same order.
+ */
+export function byOpening(
+	a: Pick<PulseAggregate, 'opensOn' | 'createdAt' | 'pulseId'>,
+	b: Pick<PulseAggregate, 'opensOn' | 'createdAt' | 'pulseId'>
+): number {
+	return (
+		a.opensOn.localeCompare(b.opensOn) ||
+		a.createdAt - b.createdAt ||
+		(a.pulseId < b.pulseId ? -1 : a.pulseId > b.pulseId ? 1 : 0)
+	);
+}
+
 /** One point per pulse, oldest first; numbers only where enough people answered. */
 export function pulseSeries(pulses: readonly PulseAggregate[], min: number): SeriesPoint[] {
 	return [...pulses]
-		.sort((a, b) => a.opensOn.localeCompare(b.opensOn))
+		.sort(byOpening)
 		.map((p) =>
 			meetsMinimumGroup(p.respondents, min)
 				? point(p.opensOn, p)
-				: hiddenPoint(p.opensOn, p.respondents, min)
+				: hiddenPoint(p.opensOn, p.responses, min)
 		);
 }
 
@@ -93,7 +115,7 @@ export function monthlySeries(pulses: readonly PulseAggregate[], min: number): S
 		.map(([month, group]) => {
 			const shown = group.filter((p) => meetsMinimumGroup(p.respondents, min));
 			if (shown.length === 0) {
-				return hiddenPoint(month, Math.max(...group.map((p) => p.respondents)), min);
+				return hiddenPoint(month, Math.max(...group.map((p) => p.responses)), min);
 			}
 			const sums = {
 				respondents: 0,
@@ -133,12 +155,15 @@ export interface FavourablePoint {
  * oldest first, hidden (with the reason) where the pulse had fewer respondents than the minimum.
  */
 export function favourableSeries<S extends { id: string }>(
-	pulses: readonly Pick<PulseAggregate, 'pulseId' | 'opensOn' | 'respondents'>[],
+	pulses: readonly Pick<
+		PulseAggregate,
+		'pulseId' | 'opensOn' | 'createdAt' | 'respondents' | 'responses'
+	>[],
 	rows: readonly StatementAggregate[],
 	subjects: readonly S[],
 	min: number
 ): (S & { points: FavourablePoint[] })[] {
-	const ordered = [...pulses].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+	const ordered = [...pulses].sort(byOpening);
 	const sums = new Map(rows.map((r) => [`${r.pulseId}\u0000${r.subjectId}`, r]));
 	return subjects.map((subject) => ({
 		...subject,
@@ -147,8 +172,8 @@ export function favourableSeries<S extends { id: string }>(
 			if (!meetsMinimumGroup(n, min)) {
 				return {
 					date: p.opensOn,
-					respondents: n,
-					hidden: { hidden: true, reason: 'below_minimum', n, min },
+					respondents: p.responses,
+					hidden: { hidden: true, reason: 'below_minimum', n: p.responses, min },
 					favourable: null
 				};
 			}
@@ -161,6 +186,14 @@ export function favourableSeries<S extends { id: string }>(
 			};
 		})
 	}));
+}
+
+/**
+ * A team's latest pulse beside the others: the latest whose numbers are shown (a withheld pulse
+ * opened the same day or later does not hide it); when none is shown, the latest, to say why.
+ */
+export function latestPulse(points: readonly SeriesPoint[]): SeriesPoint | null {
+	return points.findLast((p) => !p.hidden) ?? points.at(-1) ?? null;
 }
 
 /** The latest shown % favourable of a subject's series, or null. */

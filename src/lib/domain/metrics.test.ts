@@ -332,6 +332,50 @@ describe('values alignment', () => {
 		expect(result?.percent).toBe(100);
 	});
 
+	it('keeps a tie at 10th place whole when floating-point noise separates the tied values', () => {
+		// Three activities summed as shares (combineVotes): X gets 7 of 36 in the second one and
+		// Y 1 of 6 plus 1 of 36: both exactly 700/36 %, yet the two sums differ in the last bit.
+		const tally = combineVotes([
+			[
+				['Y', 1],
+				['A', 1],
+				['B', 1],
+				['C', 1],
+				['D', 1],
+				['E', 1]
+			],
+			[
+				['X', 7],
+				['Y', 1],
+				['A', 4],
+				['B', 3],
+				['C', 3],
+				['D', 3],
+				['E', 3],
+				['F', 3],
+				['G', 3],
+				['H', 3],
+				['I', 3]
+			],
+			[
+				['A', 1],
+				['B', 1],
+				['C', 1],
+				['D', 1],
+				['E', 1],
+				['F', 2],
+				['G', 2],
+				['H', 2],
+				['I', 2]
+			]
+		]);
+		expect(tally.get('X')).not.toBe(tally.get('Y')); // the noise this test is about
+		const top = topValues(tally);
+		expect(top).toHaveLength(11); // A…I, then X and Y sharing 10th place
+		expect(top.slice(9)).toEqual(['X', 'Y']); // the tie listed by key, not by the noise
+		expect(topValues(votes({ a: 3, b: 2.000001, c: 2 }), 2)).toEqual(['a', 'b']); // a real gap stays
+	});
+
 	it('uses fewer than n when fewer values have votes, and null when a side has none', () => {
 		// A has 4 values with votes, B 6: at most 4 can be shared
 		const result = valuesAlignment(

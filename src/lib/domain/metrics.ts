@@ -316,16 +316,32 @@ export function lensDistance<K>(a: Tally<K>, b: Tally<K>): number | null {
 	);
 }
 
+/** Relative to the largest value: closer values than this are equal (a tie) in a top list. */
+const TIE_TOLERANCE = 1e-9;
+
 /**
  * The `n` keys with most votes, most first. Keys tied with the n-th are all included, so the
  * list may be longer than `n`; keys without votes never are.
  */
 export function topValues<K>(tally: Tally<K>, n = 10): K[] {
 	if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number ≥ 1: ${n}`);
-	const ranked = [...totals(tally)].sort(([ka, a], [kb, b]) => b - a || compareKeys(ka, kb));
-	if (ranked.length <= n) return ranked.map(([key]) => key);
-	const cutoff = ranked[n - 1][1];
-	return ranked.filter(([, votes]) => votes >= cutoff).map(([key]) => key);
+	const ranked = [...totals(tally)].sort(([, a], [, b]) => b - a);
+	// Tallies combined from shares (combineVotes) carry floating-point noise: two values worth
+	// exactly the same (7/36 and 1/6 + 1/36) may differ in the last bit. Values within a
+	// billionth of the largest are one tie, grouped from the largest down.
+	const tolerance = (ranked[0]?.[1] ?? 0) * TIE_TOLERANCE;
+	const ties: [K, number][][] = [];
+	for (const entry of ranked) {
+		const group = ties.at(-1);
+		if (group && group[0][1] - entry[1] <= tolerance) group.push(entry);
+		else ties.push([entry]);
+	}
+	const top: K[] = [];
+	for (const group of ties) {
+		if (top.length >= n) break;
+		top.push(...group.map(([key]) => key).sort(compareKeys));
+	}
+	return top;
 }
 
 export interface Alignment<K> {

@@ -232,3 +232,27 @@ export function pulseResults(
 		})
 	);
 }
+
+/** Where a pulse's releases stand (docs/security.md, differencing): counts, never answers. */
+export interface ReleaseStatus {
+	/** Responses so far. */
+	responses: number;
+	/** Respondents behind the latest release: the results staff see are theirs. */
+	released: number;
+	/** Responses added, changed or removed since the latest release. */
+	changes: number;
+}
+
+/**
+ * What staff are told about the results they read: how many responses the latest release
+ * includes, and how many more people must answer or change their answers before the next one
+ * (at least the minimum group size of changes, so that two releases never differ by fewer).
+ */
+export function nextRelease(status: ReleaseStatus, minGroupSize: number) {
+	return {
+		responses: status.responses,
+		released: status.released,
+		upToDate: status.changes === 0,
+		more: Math.max(1, minGroupSize - status.changes)
+	};
+}

@@ -98,7 +98,11 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 	await expect(ann.page.getByText(t('follow_pulse_change_answer'))).toBeVisible();
 	await ann.answer([2, 2, 5]);
 	await page.goto(`${pulses}/${first.id}`);
-	await expect(page.getByText(t('follow_pulse_respondents', { count: 3 }))).toBeVisible();
+	await expect(page.getByText(t('follow_pulse_responses', { count: 3 }))).toBeVisible();
+	// Ann sent the same answers again: no change, so the release of the three is up to date.
+	await expect(page.getByTestId('release')).toContainText(
+		t('follow_pulse_release_current', { responses: 3 })
+	);
 	// Candour 2, 4, 3: one of three favourable.
 	await expect(
 		page.getByRole('row', {
@@ -166,7 +170,13 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 		fullPage: true
 	});
 	await viewer.goto(`${pulses}/${secondId}`);
-	await expect(viewer.getByText(t('follow_pulse_respondents', { count: 3 }))).toBeVisible();
+	await expect(viewer.getByText(t('follow_pulse_responses', { count: 3 }))).toBeVisible();
+	// One more answer is fewer than the minimum of 3 changes: the results stay those of three.
+	await answerPulseByRequest(team, playwright.request, secondCode, secondItems, [1, 1, 0]);
+	await viewer.reload();
+	await expect(viewer.getByTestId('release')).toContainText(
+		t('follow_pulse_release_behind', { released: 3, responses: 4, more: 2 })
+	);
 	// A viewer cannot set up a pulse.
 	const asViewer = await requestAs(playwright.request, team.origin, {
 		session: team.viewer.sessionToken

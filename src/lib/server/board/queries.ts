@@ -3,7 +3,7 @@
  * question), one upvote per person per post, and the facilitators' triage with an answer.
  * Authors and voters are kept only as hashes, and never shown.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { boardOrder, type BoardStatus } from '../../domain/board';
 import type { Database } from '../db';
 import { boardPosts, boardUpvotes } from '../db/schema';
@@ -51,6 +51,17 @@ export async function addPost(
 	return id;
 }
 
+/** Whether the team has this post and shows it: only such a post can be upvoted. */
+export async function isVisiblePost(db: Database, teamId: string, postId: string) {
+	const [post] = await db
+		.select({ id: boardPosts.id })
+		.from(boardPosts)
+		.where(
+			and(eq(boardPosts.id, postId), eq(boardPosts.teamId, teamId), eq(boardPosts.hidden, false))
+		);
+	return Boolean(post);
+}
+
 /** One upvote per voter per visible post of the team; false for a post it cannot upvote. */
 export async function upvotePost(db: Database, teamId: string, postId: string, voterHash: string) {
 	const [post] = await db
@@ -82,4 +93,23 @@ export async function triagePost(
 		})
 		.where(and(eq(boardPosts.id, postId), eq(boardPosts.teamId, teamId)));
 	return result.rowsAffected > 0;
+}
+
+/**
+ * Whether a pulse link's device was seen before: it answered the pulse, or posted or upvoted on
+ * the team's board. A device not seen before is a new anonymous voice, which is rate-limited
+ * more tightly (src/lib/server/pulses/limits.ts).
+ */
+export async function isKnownDevice(
+	db: Database,
+	input: { pulseId: string; teamId: string; hash: string }
+): Promise<boolean> {
+	const [row] = await db.all<{ known: number }>(sql`
+		select exists (select 1 from pulse_responses where pulse_id = ${input.pulseId} and token_hash = ${input.hash})
+			or exists (select 1 from board_posts where team_id = ${input.teamId} and author_hash = ${input.hash})
+			or exists (
+				select 1 from board_upvotes u join board_posts p on p.id = u.post_id
+				where p.team_id = ${input.teamId} and u.voter_hash = ${input.hash}
+			) as known`);
+	return Boolean(row?.known);
 }

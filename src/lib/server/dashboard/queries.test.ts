@@ -5,7 +5,7 @@ import { testDatabase } from '../db/testing';
 import { seedWorkshop } from '../live/testing';
 import { addTeamMember, createTeam } from '../accounts/queries';
 import { closeCommitment, createCommitment } from '../commitments/queries';
-import { commitments, memberships, users } from '../db/schema';
+import { commitments, memberships, pulses, users } from '../db/schema';
 import { newId } from '../ids';
 import { createPulse, getPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addParticipant, writeVotes } from '../workshops/queries';
@@ -108,10 +108,68 @@ describe('dashboard data', () => {
 			['2026-02', 3, null],
 			['2026-03', 2, 2]
 		]);
-		expect(org.teams.map((t) => [t.name, t.pulses, t.latest?.hidden?.n ?? null])).toEqual([
+		// Support's latest shown pulse is February's: March's is withheld.
+		expect(org.teams.map((t) => [t.name, t.pulses, t.latest?.date ?? null])).toEqual([
 			['Empty', 0, null],
-			['Support', 3, 2]
+			['Support', 3, '2026-02-02']
 		]);
+	});
+});
+
+describe("a team's latest pulse on the organisation's dashboard", () => {
+	it('is the latest shown one, not a withheld one opened the same day, whatever the order', async () => {
+		const now = new Date('2026-03-10T12:00:00Z');
+		// Support: the larger pulse was made first, the withheld one after it, on the same day.
+		await answered(seeded.teamId, '2026-03-02', [
+			[5, 5, 10],
+			[4, 4, 9],
+			[4, 2, 3]
+		]);
+		await answered(seeded.teamId, '2026-03-02', [[1, 1, 0]]);
+		// Other (no values yet, so only eNPS is asked): the other way round.
+		const other = await createTeam(db, seeded.orgId, 'Other');
+		await answered(other, '2026-03-02', [[0]]);
+		await answered(other, '2026-03-02', [[10], [10], [9]]);
+		const org = await loadOrgDashboard(db, { orgId: seeded.orgId, minGroupSize: 3, now });
+		expect(
+			org.teams.map((t) => [t.name, t.pulses, t.latest?.respondents, t.latest?.hidden])
+		).toEqual([
+			['Other', 2, 3, null],
+			['Support', 2, 3, null]
+		]);
+		expect(org.teams.map((t) => Math.round(t.latest!.enps!))).toEqual([100, 33]);
+	});
+
+	it('is the latest of two shown pulses of one day by when they were made, and says why when none is shown', async () => {
+		const now = new Date('2026-03-10T12:00:00Z');
+		const first = await answered(seeded.teamId, '2026-03-02', [
+			[5, 5, 10],
+			[4, 4, 10],
+			[4, 2, 10]
+		]);
+		const second = await answered(seeded.teamId, '2026-03-02', [
+			[5, 5, 0],
+			[4, 4, 0],
+			[4, 2, 0]
+		]);
+		// Made in the same millisecond or not, the later one is the one made last.
+		await db
+			.update(pulses)
+			.set({ createdAt: new Date('2026-03-01T10:00:00Z') })
+			.where(eq(pulses.id, second));
+		await db
+			.update(pulses)
+			.set({ createdAt: new Date('2026-03-01T11:00:00Z') })
+			.where(eq(pulses.id, first));
+		const org = await loadOrgDashboard(db, { orgId: seeded.orgId, minGroupSize: 3, now });
+		expect(org.teams[0].latest?.enps).toBe(100);
+		const none = await loadOrgDashboard(db, { orgId: seeded.orgId, minGroupSize: 4, now });
+		expect(none.teams[0].latest?.hidden).toEqual({
+			hidden: true,
+			reason: 'below_minimum',
+			n: 3,
+			min: 4
+		});
 	});
 });
 

@@ -1,17 +1,19 @@
 /**
- * What the management dashboards read: per pulse, the sums the numbers need (GROUP BY in SQL,
- * never the single answers), per value per pulse for a team, and the commitments' dates.
+ * What the management dashboards read: per pulse, the sums the numbers need as of its latest
+ * release (GROUP BY in SQL, never the single answers), per value per pulse for a team, and the commitments' dates.
  * `loadTeamDashboard` and `loadOrgDashboard` are the whole load of each page (timed by
  * scripts/bench-dashboard.ts).
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
+	byOpening,
 	commitmentSeries,
 	favourableSeries,
 	monthlySeries,
 	pulseSeries,
 	seriesTrend,
 	latestEntropy,
+	latestPulse,
 	workshopEntropySeries,
 	workshopGapSeries,
 	type PulseAggregate,
@@ -26,8 +28,9 @@ import type { Database } from '../db';
 import {
 	activities,
 	cultureValues,
-	pulseAnswers,
 	pulseItems,
+	pulseReleaseCounts,
+	pulseResponses,
 	pulses,
 	pulseTotals,
 	releasedCounts,
@@ -54,13 +57,17 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 const inScope = (scope: Scope) =>
 	'teamId' in scope ? eq(pulses.teamId, scope.teamId) : eq(teams.orgId, scope.orgId);
 
-/** Sums per pulse (kept in `pulse_totals`): respondents, favourable answers, eNPS groups. */
+/**
+ * Sums per pulse as of its latest release (`pulse_totals`, docs/security.md): respondents,
+ * favourable answers, eNPS groups; and how many responses it has so far (a count only).
+ */
 export async function listPulseAggregates(db: Database, scope: Scope): Promise<PulseAggregate[]> {
 	const rows = await db
 		.select({
 			pulseId: pulses.id,
 			teamId: pulses.teamId,
 			opensOn: pulses.opensOn,
+			createdAt: pulses.createdAt,
 			respondents: pulseTotals.respondents,
 			valueAnswers: pulseTotals.valueAnswers,
 			valueFavourable: pulseTotals.valueFavourable,
@@ -72,10 +79,21 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 		.innerJoin(teams, eq(teams.id, pulses.teamId))
 		.leftJoin(pulseTotals, eq(pulseTotals.pulseId, pulses.id))
 		.where(inScope(scope));
+	// Responses so far, in one pass over the index of responses by pulse.
+	const counted = await db
+		.select({ pulseId: pulseResponses.pulseId, n: count() })
+		.from(pulseResponses)
+		.innerJoin(pulses, eq(pulses.id, pulseResponses.pulseId))
+		.innerJoin(teams, eq(teams.id, pulses.teamId))
+		.where(inScope(scope))
+		.groupBy(pulseResponses.pulseId);
+	const responses = new Map(counted.map((c) => [c.pulseId, c.n]));
 	return rows.map((r) => ({
 		pulseId: r.pulseId,
 		teamId: r.teamId,
 		opensOn: r.opensOn,
+		createdAt: r.createdAt.getTime(),
+		responses: responses.get(r.pulseId) ?? 0,
 		respondents: r.respondents ?? 0,
 		valueAnswers: r.valueAnswers ?? 0,
 		valueFavourable: r.valueFavourable ?? 0,
@@ -86,8 +104,9 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 }
 
 /**
- * Per pulse of a team, its statements about values and about leaders: answers and favourable
- * ones, with the leader's name (a leader statement's subject is a person, not on the map).
+ * Per pulse of a team, its statements about values and about leaders as of the pulse's latest
+ * release: answers and favourable ones, with the leader's name (a leader statement's subject
+ * is a person, not on the map).
  */
 export async function listStatementAggregates(db: Database, teamId: string) {
 	const rows = await db
@@ -96,12 +115,15 @@ export async function listStatementAggregates(db: Database, teamId: string) {
 			kind: pulseItems.kind,
 			subjectId: sql<string>`coalesce(${pulseItems.valueId}, ${pulseItems.leaderId})`,
 			leaderName: users.name,
-			answers: count(),
-			favourable: sql<number>`sum(case when ${pulseAnswers.score} >= 4 then 1 else 0 end)`
+			answers: sql<number>`sum(${pulseReleaseCounts.n})`,
+			favourable: sql<number>`sum(case when ${pulseReleaseCounts.score} >= 4 then ${pulseReleaseCounts.n} else 0 end)`
 		})
-		.from(pulseAnswers)
-		.innerJoin(pulseItems, eq(pulseItems.id, pulseAnswers.itemId))
-		.innerJoin(pulses, eq(pulses.id, pulseItems.pulseId))
+		.from(pulses)
+		.innerJoin(pulseItems, eq(pulseItems.pulseId, pulses.id))
+		.innerJoin(
+			pulseReleaseCounts,
+			and(eq(pulseReleaseCounts.pulseId, pulses.id), eq(pulseReleaseCounts.itemId, pulseItems.id))
+		)
 		.leftJoin(users, eq(users.id, pulseItems.leaderId))
 		.where(
 			and(
@@ -111,7 +133,7 @@ export async function listStatementAggregates(db: Database, teamId: string) {
 			)
 		)
 		.groupBy(pulseItems.id);
-	return rows.map((r) => ({ ...r, favourable: Number(r.favourable) }));
+	return rows.map((r) => ({ ...r, answers: Number(r.answers), favourable: Number(r.favourable) }));
 }
 
 /**
@@ -273,7 +295,7 @@ export async function loadTeamDashboard(
 		loadEntropySeries(db, { teamId: input.teamId }, min)
 	]);
 	const pulsesSeries = pulseSeries(aggregates, min);
-	const ordered = [...aggregates].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+	const ordered = [...aggregates].sort(byOpening);
 	const about = (kind: 'value' | 'leader') => statements.filter((r) => r.kind === kind);
 	// The leaders the team's pulses asked about, by name; follow-through beside what people saw.
 	const askedLeaders = [
@@ -337,7 +359,7 @@ export async function loadOrgDashboard(
 		return {
 			...team,
 			pulses: own.length,
-			latest: series.at(-1) ?? null,
+			latest: latestPulse(series),
 			trend: seriesTrend(series, 'favourable'),
 			followThrough: followThroughAt(mine, now).rate,
 			...openAndOverdue(mine, now),

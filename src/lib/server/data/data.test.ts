@@ -170,6 +170,8 @@ const FOLLOW_THROUGH = [
 	'pulse_responses',
 	'pulse_answers',
 	'pulse_totals',
+	'pulse_release_counts',
+	'pulse_released_answers',
 	'board_posts',
 	'board_upvotes',
 	'touchpoints',

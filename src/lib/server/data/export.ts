@@ -43,6 +43,11 @@ export interface ExportRule {
 	peopleColumn?: string;
 	/** Released answer counts: withheld per item released with fewer people than the minimum. */
 	released?: boolean;
+	/**
+	 * Rows withheld per pulse while its latest release has fewer respondents than the minimum
+	 * group size (`pulse_totals.respondents`), as the pulse's own totals are.
+	 */
+	pulseRelease?: boolean;
 }
 
 export const EXPORTED: Record<string, ExportRule> = {
@@ -72,6 +77,7 @@ export const EXPORTED: Record<string, ExportRule> = {
 	pulse_items: { scope: 'pulse' },
 	pulse_responses: { scope: 'pulse', countBy: ['pulse_id'] },
 	pulse_totals: { scope: 'pulse', peopleColumn: 'respondents' },
+	pulse_release_counts: { scope: 'pulse', pulseRelease: true },
 	board_posts: { scope: 'team', omit: ['author_hash'] },
 	board_upvotes: { scope: 'post', countBy: ['post_id'] },
 	touchpoints: { scope: 'team' },
@@ -84,7 +90,9 @@ export const NOT_EXPORTED: Record<string, string> = {
 	auth_throttle:
 		'counters of failed sign-ins and of sign-ups per address and account, kept for minutes; hashed (account, address) pairs of past sign-ins, kept for 30 days',
 	pulse_answers:
-		"one respondent's answers to a pulse; their sums per pulse are exported in pulse_totals",
+		"one respondent's answers to a pulse, live; their counts as of the pulse's latest release are exported in pulse_release_counts and pulse_totals",
+	pulse_released_answers:
+		"one respondent's answers as of a pulse's latest release, kept only to count what changed since",
 	votes: "one person's answers; exported as the counts of their last release (released_counts)",
 	vote_pending: 'who changed an answer since the last release: it would point at participants',
 	vote_counts:
@@ -198,6 +206,26 @@ async function exportTable(
 			respondents: n,
 			withheld: `fewer than ${minGroupSize} answered`
 		}));
+		return [...kept, ...withheld];
+	}
+	if (rule.pulseRelease) {
+		const rows = await db.all<Row>(
+			sql`select * from ${ident(table)} where ${where} order by pulse_id, item_id, score`
+		);
+		const released = await db.all<{ pulse_id: string; respondents: number }>(
+			sql`select pulse_id, respondents from pulse_totals where ${where}`
+		);
+		const tooFew = new Map(
+			released.filter((r) => r.respondents < minGroupSize).map((r) => [r.pulse_id, r.respondents])
+		);
+		const kept = rows.filter((row) => !tooFew.has(String(row.pulse_id)));
+		const withheld = [...new Set(rows.map((row) => String(row.pulse_id)))]
+			.filter((id) => tooFew.has(id))
+			.map((pulse_id) => ({
+				pulse_id,
+				respondents: tooFew.get(pulse_id),
+				withheld: `fewer than ${minGroupSize} answered`
+			}));
 		return [...kept, ...withheld];
 	}
 	const rows = await db.all<Row>(

@@ -591,9 +591,10 @@ export const pulseAnswers = sqliteTable(
 );
 
 /**
- * Each pulse's sums, recomputed with one GROUP BY over its answers whenever an answer is saved
- * (in the same transaction), so that dashboards over many pulses read one row per pulse
- * instead of every answer. Never single answers: counts only.
+ * Each pulse's sums as of its latest release (docs/security.md, differencing): recomputed with
+ * one GROUP BY over its answers when a release is made (in the transaction of the answer that
+ * completes it), so that dashboards over many pulses read one row per pulse instead of every
+ * answer. Never single answers: counts only. Release 0 is the empty one a pulse starts with.
  */
 export const pulseTotals = sqliteTable('pulse_totals', {
 	pulseId: text('pulse_id')
@@ -604,8 +605,43 @@ export const pulseTotals = sqliteTable('pulse_totals', {
 	valueFavourable: integer('value_favourable').notNull(),
 	enpsAnswers: integer('enps_answers').notNull(),
 	promoters: integer('promoters').notNull(),
-	detractors: integer('detractors').notNull()
+	detractors: integer('detractors').notNull(),
+	release: integer('release').notNull().default(0),
+	releasedAt: integer('released_at', { mode: 'timestamp_ms' })
 });
+
+/** The latest release's answers per item and score: what staff read of a pulse. */
+export const pulseReleaseCounts = sqliteTable(
+	'pulse_release_counts',
+	{
+		pulseId: text('pulse_id')
+			.notNull()
+			.references(() => pulses.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		score: integer('score').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pulseId, t.itemId, t.score] })]
+);
+
+/**
+ * Each response's answers as they were at the latest release (item '' and score -1 for one
+ * without answers): the responses added, changed or removed since are counted from these and
+ * the answers themselves, so no write path can forget to count. No key to the response, so
+ * that a removed one still counts. Never shown or exported.
+ */
+export const pulseReleasedAnswers = sqliteTable(
+	'pulse_released_answers',
+	{
+		pulseId: text('pulse_id')
+			.notNull()
+			.references(() => pulses.id, { onDelete: 'cascade' }),
+		responseId: text('response_id').notNull(),
+		itemId: text('item_id').notNull(),
+		score: integer('score').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pulseId, t.responseId, t.itemId] })]
+);
 
 // ------------------------------------------------------------ outsider-voice board
 

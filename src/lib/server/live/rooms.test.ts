@@ -198,4 +198,28 @@ describe('the minimum group size', () => {
 		expect(lastSnapshot(everyone).data.results).toMatchObject({ withheld: true, counts: {} });
 		expect(roomSnapshot((await getRoom(seeded.workshopId))!).results?.withheld).toBe(true);
 	});
+
+	it('releases at once what a lowered minimum allows', async () => {
+		const people = await Promise.all([1, 2, 3].map(() => joinWorkshop(seeded.workshopId, null)));
+		await applyPace(seeded.workshopId, { type: 'start' });
+		await applyPace(seeded.workshopId, { type: 'goto', index: 1 });
+		const itemId = `${seeded.valueIds[0]}:current`;
+		for (const p of people) {
+			await submitAnswers({
+				workshopId: seeded.workshopId,
+				address: '192.0.2.1',
+				participantToken: p.token,
+				activityId: seeded.activities.rate.id,
+				answers: { [itemId]: 6 }
+			});
+		}
+		const room = (await getRoom(seeded.workshopId))!;
+		// Three of the default five: nothing released.
+		expect(staffSnapshot(room).results?.withheld).toBe(true);
+		await changeOrganisation(seeded.orgId, (db) =>
+			db.update(organisations).set({ minGroupSize: 3 })
+		);
+		const after = staffSnapshot((await getRoom(seeded.workshopId))!).results;
+		expect(after?.counts[itemId]?.[6]).toBe(3);
+	});
 });

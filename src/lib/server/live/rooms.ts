@@ -18,6 +18,7 @@ import {
 } from '../../domain/workshop';
 import type { Database } from '../db';
 import { newId, newToken } from '../ids';
+import { releaseDuePulses } from '../pulses/queries';
 import {
 	countParticipants,
 	listActivities,
@@ -491,6 +492,7 @@ export async function changeOrganisation<T>(
 	const db = await liveDatabase();
 	const result = await store(db);
 	await releaseOrganisation(db, orgId);
+	await releaseDuePulses(db, { orgId });
 	for (const room of [...loaded.values()].filter((r) => r.orgId === orgId)) {
 		await refreshWorkshop(room.id);
 	}

@@ -5,6 +5,7 @@ import {
 	boardPosts,
 	cultureElements,
 	memberships,
+	organisations,
 	pulseAnswers,
 	pulseResponses,
 	pulses,
@@ -18,15 +19,16 @@ import { testDatabase } from '../db/testing';
 import { newId } from '../ids';
 import { seedWorkshop } from '../live/testing';
 import {
-	countRespondents,
+	countResponses,
 	createPulse,
 	findOwnResponse,
 	findPulseByCode,
 	getPulse,
+	getReleasedResults,
+	getReleaseStatus,
 	listItems,
 	listPulses,
 	listPulseValues,
-	pulseDistribution,
 	savePulseResponse
 } from './queries';
 
@@ -121,7 +123,8 @@ describe('pulses', () => {
 		]);
 	});
 
-	it('keeps one answer per device, replacing it, and counts per item and score', async () => {
+	it('keeps one answer per device, replacing it, and releases counts per item and score', async () => {
+		await db.update(organisations).set({ minGroupSize: 2 });
 		const id = await createPulse(db, newPulse());
 		const pulse = (await getPulse(db, seeded.teamId, id))!;
 		expect(await findPulseByCode(db, pulse.code)).toMatchObject({ id });
@@ -136,38 +139,68 @@ describe('pulses', () => {
 				]),
 				open
 			});
+		const v1Counts = async () =>
+			(await getReleasedResults(db, id)).counts
+				.filter((r) => r.itemId === v1.id)
+				.sort((a, b) => a.score - b.score)
+				.map((r) => [r.score, r.n]);
 		expect(await answer('device-a', 2, 'More focus')).toEqual({ replaced: false });
+		// One response is fewer than the minimum of 2: nothing is released yet.
+		expect(await getReleasedResults(db, id)).toEqual({ respondents: 0, counts: [] });
 		await answer('device-b', 5);
-		expect(await answer('device-a', 4, 'Fewer meetings')).toEqual({ replaced: true });
-		expect(await countRespondents(db, id)).toBe(2);
-		const counts = await pulseDistribution(db, id);
-		expect(counts.filter((r) => r.itemId === v1.id).sort((a, b) => a.score - b.score)).toEqual([
-			{ itemId: v1.id, score: 4, n: 1 },
-			{ itemId: v1.id, score: 5, n: 1 }
+		expect(await v1Counts()).toEqual([
+			[2, 1],
+			[5, 1]
 		]);
-		expect(counts.find((r) => r.itemId === enps.id)).toEqual({ itemId: enps.id, score: 9, n: 2 });
+		// Device A changes its 2 into a 4: one change, held back until another person changes.
+		expect(await answer('device-a', 4, 'Fewer meetings')).toEqual({ replaced: true });
+		expect(await countResponses(db, id)).toBe(2);
+		expect(await v1Counts()).toEqual([
+			[2, 1],
+			[5, 1]
+		]);
+		expect(await getReleaseStatus(db, id)).toEqual({
+			responses: 2,
+			released: 2,
+			release: 1,
+			changes: 1
+		});
+		// Sending the same answers again is no change.
+		await answer('device-b', 5);
+		expect((await getReleaseStatus(db, id)).changes).toBe(1);
+		await answer('device-c', 5);
+		expect(await v1Counts()).toEqual([
+			[4, 1],
+			[5, 2]
+		]);
+		const [enpsCount] = (await getReleasedResults(db, id)).counts.filter(
+			(r) => r.itemId === enps.id
+		);
+		expect(enpsCount).toEqual({ itemId: enps.id, score: 9, n: 3 });
 		expect(await findOwnResponse(db, id, 'device-a')).toEqual({
 			scores: { [v1.id]: 4, [enps.id]: 9 },
 			open: 'Fewer meetings'
 		});
-		expect(await findOwnResponse(db, id, 'device-c')).toBeNull();
-		// The pulse's sums follow every save: device A's 2 became a 4.
+		expect(await findOwnResponse(db, id, 'device-d')).toBeNull();
+		// The pulse's sums are the release's.
 		expect(await db.select().from(pulseTotals)).toEqual([
 			{
 				pulseId: id,
-				respondents: 2,
-				valueAnswers: 2,
-				valueFavourable: 2,
-				enpsAnswers: 2,
-				promoters: 2,
-				detractors: 0
+				respondents: 3,
+				valueAnswers: 3,
+				valueFavourable: 3,
+				enpsAnswers: 3,
+				promoters: 3,
+				detractors: 0,
+				release: 2,
+				releasedAt: expect.any(Date)
 			}
 		]);
 		// The open answer is one post on the board, replaced, and gone when emptied.
 		expect((await db.select().from(boardPosts)).map((p) => p.text)).toEqual(['Fewer meetings']);
 		await answer('device-a', 4);
 		expect(await db.select().from(boardPosts)).toHaveLength(0);
-		expect((await listPulses(db, seeded.teamId))[0]).toMatchObject({ id, respondents: 2 });
+		expect((await listPulses(db, seeded.teamId))[0]).toMatchObject({ id, respondents: 3 });
 	});
 
 	it('goes with its team', async () => {

@@ -1,7 +1,7 @@
 /**
  * Pulse checks: creating one from the team's strategic values, finding it by its link, storing
  * a respondent's answers (one per device, re-answering replaces), and the results as counts
- * per item and score, straight from SQL.
+ * per item and score, published in releases (`releaseIfDue`).
  */
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { pulseItems, type PulseValue } from '../../domain/pulse';
@@ -12,8 +12,10 @@ import {
 	cultureValues,
 	pulseAnswers,
 	pulseItems as pulseItemsTable,
+	pulseReleaseCounts,
 	pulseResponses,
 	pulses,
+	pulseTotals,
 	teams,
 	users,
 	valueLenses
@@ -26,39 +28,146 @@ const BEHAVIOUR_KINDS = ['looks_like', 'sounds_like', 'feels_like'] as const;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
- * Recomputes the sums of one pulse (or of every pulse of an organisation) from its answers:
- * one GROUP BY, written to `pulse_totals`. Called in the transaction that changes answers.
+ * Every response's answers of one pulse as (response, item, score) rows, with one row of item ''
+ * and score -1 for a response without answers: what a release records and is compared with.
  */
-export async function refreshPulseTotals(
+const currentAnswers = (pulseId: string) => sql`
+	select r.id as response_id, coalesce(a.item_id, '') as item_id, coalesce(a.score, -1) as score
+	from pulse_responses r left join pulse_answers a on a.response_id = r.id
+	where r.pulse_id = ${pulseId}`;
+
+/**
+ * How many distinct responses were added, changed (any answer now different from what it was
+ * at the latest release) or removed since the latest release: counted from the answers
+ * themselves against the release's snapshot of each response, so an identical re-submission is
+ * no change. Only responses written since the release (`updated_at`, set by the write path) are
+ * compared, which keeps a save quick on a big pulse; a removed one is a released respondent no
+ * longer there. A write that did not set `updated_at` is not counted, which can only make the
+ * next release later, never earlier.
+ */
+export async function countChangesSinceRelease(db: Database | Tx, pulseId: string) {
+	const [row] = await db.all<{ n: number }>(sql`
+		with release as (
+			select coalesce(max(released_at), 0) as at, coalesce(max(respondents), 0) as respondents
+			from pulse_totals where pulse_id = ${pulseId}
+		),
+		candidates as (
+			select id from pulse_responses
+			where pulse_id = ${pulseId} and updated_at >= (select at from release)
+		),
+		now_ as (
+			select r.id as response_id, coalesce(a.item_id, '') as item_id, coalesce(a.score, -1) as score
+			from candidates r left join pulse_answers a on a.response_id = r.id
+		),
+		then_ as (
+			select response_id, item_id, score from pulse_released_answers
+			where pulse_id = ${pulseId} and response_id in (select id from candidates)
+		)
+		select (
+			select count(distinct response_id) from (
+				select * from (select * from now_ except select * from then_)
+				union all
+				select * from (select * from then_ except select * from now_)
+			)
+		) + max(0, (select respondents from release)
+			- (select count(*) from pulse_responses
+				where pulse_id = ${pulseId} and updated_at < (select at from release))
+			- (select count(distinct response_id) from then_)
+		) as n`);
+	return Number(row?.n ?? 0);
+}
+
+async function minGroupSizeOf(db: Database | Tx, pulseId: string): Promise<number> {
+	const [row] = await db.all<{ min: number }>(sql`
+		select o.min_group_size as min from pulses p
+		join teams t on t.id = p.team_id join organisations o on o.id = t.org_id
+		where p.id = ${pulseId}`);
+	return Number(row?.min ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Publishes a pulse's results in releases (docs/security.md, differencing). A new release is
+ * made only when at least the organisation's minimum group size of distinct responses have been
+ * added, changed or removed since the previous release (the first release therefore needs at
+ * least the minimum number of responses). A release is a snapshot of the counts per item and
+ * score (`pulse_release_counts`) and of the sums (`pulse_totals`), taken in the transaction of
+ * the answer that completes it. Staff read only the latest release, so a write path that forgot
+ * to call this would only make results later, never show an answer early.
+ */
+export async function releaseIfDue(
 	db: Database | Tx,
-	scope: { pulseId: string } | { orgId: string }
-) {
-	const where =
-		'pulseId' in scope
-			? sql`p.id = ${scope.pulseId}`
-			: sql`p.team_id in (select id from teams where org_id = ${scope.orgId})`;
+	pulseId: string,
+	now = new Date()
+): Promise<{ released: boolean; changes: number }> {
+	const [changes, min] = [
+		await countChangesSinceRelease(db, pulseId),
+		await minGroupSizeOf(db, pulseId)
+	];
+	if (changes === 0 || changes < min) return { released: false, changes };
+	await db.run(sql`delete from pulse_release_counts where pulse_id = ${pulseId}`);
 	await db.run(sql`
-		insert into pulse_totals
-			(pulse_id, respondents, value_answers, value_favourable, enps_answers, promoters, detractors)
-		select p.id,
-			(select count(*) from pulse_responses r where r.pulse_id = p.id),
-			coalesce(sum(a.score is not null and i.kind = 'value'), 0),
-			coalesce(sum(i.kind = 'value' and a.score >= 4), 0),
-			coalesce(sum(a.score is not null and i.kind = 'enps'), 0),
-			coalesce(sum(i.kind = 'enps' and a.score >= 9), 0),
-			coalesce(sum(i.kind = 'enps' and a.score <= 6), 0)
-		from pulses p
-		left join pulse_items i on i.pulse_id = p.id
-		left join pulse_answers a on a.item_id = i.id
-		where ${where}
-		group by p.id
+		insert into pulse_release_counts (pulse_id, item_id, score, n)
+		select ${pulseId}, a.item_id, a.score, count(*)
+		from pulse_answers a join pulse_responses r on r.id = a.response_id
+		where r.pulse_id = ${pulseId}
+		group by a.item_id, a.score`);
+	await db.run(sql`delete from pulse_released_answers where pulse_id = ${pulseId}`);
+	await db.run(sql`
+		insert into pulse_released_answers (pulse_id, response_id, item_id, score)
+		select ${pulseId}, response_id, item_id, score from (${currentAnswers(pulseId)})`);
+	// Stamped with the writes' own clock: a response written in this very millisecond is
+	// compared again at the next write (updated_at >= released_at), never skipped.
+	await db.run(sql`
+		insert into pulse_totals (pulse_id, respondents, value_answers, value_favourable,
+			enps_answers, promoters, detractors, release, released_at)
+		select ${pulseId},
+			(select count(*) from pulse_responses r where r.pulse_id = ${pulseId}),
+			coalesce(sum(case when i.kind = 'value' then c.n end), 0),
+			coalesce(sum(case when i.kind = 'value' and c.score >= 4 then c.n end), 0),
+			coalesce(sum(case when i.kind = 'enps' then c.n end), 0),
+			coalesce(sum(case when i.kind = 'enps' and c.score >= 9 then c.n end), 0),
+			coalesce(sum(case when i.kind = 'enps' and c.score <= 6 then c.n end), 0),
+			1, ${now.getTime()}
+		from pulse_release_counts c join pulse_items i on i.id = c.item_id
+		where c.pulse_id = ${pulseId}
 		on conflict (pulse_id) do update set
 			respondents = excluded.respondents,
 			value_answers = excluded.value_answers,
 			value_favourable = excluded.value_favourable,
 			enps_answers = excluded.enps_answers,
 			promoters = excluded.promoters,
-			detractors = excluded.detractors`);
+			detractors = excluded.detractors,
+			release = pulse_totals.release + 1,
+			released_at = excluded.released_at`);
+	return { released: true, changes: 0 };
+}
+
+/** Makes every release that is due in an organisation (after answers were written in bulk). */
+export async function releaseDuePulses(db: Database, scope: { orgId: string }) {
+	const rows = await db.all<{ id: string }>(sql`
+		select id from pulses where team_id in (select id from teams where org_id = ${scope.orgId})`);
+	for (const { id } of rows) await db.transaction((tx) => releaseIfDue(tx, id));
+}
+
+/**
+ * What staff may know of a pulse's releases: responses so far (a count, not answers), the
+ * respondents behind the latest release, and how many responses changed since it.
+ */
+export async function getReleaseStatus(db: Database, pulseId: string) {
+	const [[totals], responses, changes] = await Promise.all([
+		db
+			.select({ respondents: pulseTotals.respondents, release: pulseTotals.release })
+			.from(pulseTotals)
+			.where(eq(pulseTotals.pulseId, pulseId)),
+		countResponses(db, pulseId),
+		countChangesSinceRelease(db, pulseId)
+	]);
+	return {
+		responses,
+		released: totals?.respondents ?? 0,
+		release: totals?.release ?? 0,
+		changes
+	};
 }
 
 /**
@@ -130,7 +239,16 @@ export async function createPulse(db: Database, input: NewPulse): Promise<string
 		await tx
 			.insert(pulseItemsTable)
 			.values(items.map((item, position) => ({ id: newId(), pulseId: id, position, ...item })));
-		await refreshPulseTotals(tx, { pulseId: id });
+		// Release 0: nothing yet.
+		await tx.insert(pulseTotals).values({
+			pulseId: id,
+			respondents: 0,
+			valueAnswers: 0,
+			valueFavourable: 0,
+			enpsAnswers: 0,
+			promoters: 0,
+			detractors: 0
+		});
 	});
 	return id;
 }
@@ -194,7 +312,8 @@ export async function listItems(db: Database, pulseId: string) {
 		.orderBy(asc(pulseItemsTable.position));
 }
 
-export async function countRespondents(db: Database, pulseId: string): Promise<number> {
+/** How many responses a pulse has so far: a count, never answers (live, not released). */
+export async function countResponses(db: Database | Tx, pulseId: string): Promise<number> {
 	const [row] = await db
 		.select({ n: count() })
 		.from(pulseResponses)
@@ -202,14 +321,36 @@ export async function countRespondents(db: Database, pulseId: string): Promise<n
 	return row?.n ?? 0;
 }
 
-/** How many answers each item got per score: rows of (item, score, n), never single answers. */
-export async function pulseDistribution(db: Database, pulseId: string) {
-	return db
-		.select({ itemId: pulseAnswers.itemId, score: pulseAnswers.score, n: count() })
-		.from(pulseAnswers)
-		.innerJoin(pulseItemsTable, eq(pulseItemsTable.id, pulseAnswers.itemId))
-		.where(eq(pulseItemsTable.pulseId, pulseId))
-		.groupBy(pulseAnswers.itemId, pulseAnswers.score);
+/**
+ * The latest release of a pulse (docs/security.md, differencing): its respondents and how many
+ * answers each item got per score, rows of (item, score, n), never single answers. Staff read
+ * a pulse's results only through this.
+ */
+export async function getReleasedResults(db: Database, pulseId: string) {
+	const [[totals], counts] = await Promise.all([
+		db
+			.select({ respondents: pulseTotals.respondents })
+			.from(pulseTotals)
+			.where(eq(pulseTotals.pulseId, pulseId)),
+		db
+			.select({
+				itemId: pulseReleaseCounts.itemId,
+				score: pulseReleaseCounts.score,
+				n: pulseReleaseCounts.n
+			})
+			.from(pulseReleaseCounts)
+			.where(eq(pulseReleaseCounts.pulseId, pulseId))
+	]);
+	return { respondents: totals?.respondents ?? 0, counts };
+}
+
+/** Whether this device answered the pulse before (its next answer replaces that one). */
+export async function hasResponse(db: Database, pulseId: string, tokenHash: string) {
+	const [row] = await db
+		.select({ id: pulseResponses.id })
+		.from(pulseResponses)
+		.where(and(eq(pulseResponses.pulseId, pulseId), eq(pulseResponses.tokenHash, tokenHash)));
+	return Boolean(row);
 }
 
 /** This device's own earlier answers (to fill the form in again), or null. */
@@ -289,7 +430,7 @@ export async function savePulseResponse(
 				text: input.open
 			});
 		}
-		await refreshPulseTotals(tx, { pulseId: pulse.id });
+		await releaseIfDue(tx, pulse.id, now);
 		return { replaced: Boolean(existing) };
 	});
 }

@@ -4,9 +4,11 @@ import { isoDate } from '$lib/room/dates';
 import { database } from '$lib/server/db';
 import { hashToken, newToken } from '$lib/server/ids';
 import { getRespondentToken, setRespondentCookie } from '$lib/server/pulses/cookie';
+import { pulseLimits } from '$lib/server/pulses/limits';
 import {
 	findOwnResponse,
 	findPulseByCode,
+	hasResponse,
 	listItems,
 	savePulseResponse
 } from '$lib/server/pulses/queries';
@@ -45,7 +47,7 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, cookies, request }) => {
+	default: async ({ params, cookies, request, getClientAddress }) => {
 		const { db, pulse, items } = await pulseOf(params.code);
 		const values = formValues(await request.formData());
 		if (pulseState(pulse, isoDate(new Date())) !== 'open') {
@@ -55,10 +57,20 @@ export const actions: Actions = {
 		if (!checked.ok) return fail(400, { closed: false, problems: checked.problems, values });
 		let token = getRespondentToken(cookies, pulse.id);
 		if (!token || token.length > 64) token = newToken();
+		const tokenHash = hashToken(token);
+		// A device the pulse has not seen makes a new response: scarce per address and per pulse.
+		const allowed = pulseLimits.pulseAnswer({
+			address: getClientAddress(),
+			pulseId: pulse.id,
+			newDevice: !(await hasResponse(db, pulse.id, tokenHash))
+		});
+		if (!allowed.ok) {
+			return fail(429, { closed: false, problems: {}, values, retryAfter: allowed.retryAfter });
+		}
 		setRespondentCookie(cookies, pulse.id, token);
 		await savePulseResponse(db, {
 			pulse,
-			tokenHash: hashToken(token),
+			tokenHash,
 			scores: checked.scores,
 			open: checked.open
 		});

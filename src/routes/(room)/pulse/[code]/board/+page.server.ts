@@ -1,6 +1,14 @@
-import { error, type Cookies } from '@sveltejs/kit';
+import { error, fail, type Cookies } from '@sveltejs/kit';
 import { PostForm, UpvoteForm } from '$lib/server/board/forms';
-import { addPost, listOwnUpvotes, listPosts, upvotePost } from '$lib/server/board/queries';
+import {
+	addPost,
+	isKnownDevice,
+	isVisiblePost,
+	listOwnUpvotes,
+	listPosts,
+	upvotePost
+} from '$lib/server/board/queries';
+import { pulseLimits } from '$lib/server/pulses/limits';
 import { database } from '$lib/server/db';
 import { hashToken, newToken } from '$lib/server/ids';
 import { getRespondentToken, setRespondentCookie } from '$lib/server/pulses/cookie';
@@ -16,13 +24,12 @@ async function boardOf(code: string) {
 	return { db, pulse };
 }
 
-function deviceHash(cookies: Cookies, pulseId: string): string {
-	let token = getRespondentToken(cookies, pulseId);
-	if (!token || token.length > 64) {
-		token = newToken();
-		setRespondentCookie(cookies, pulseId, token);
-	}
-	return hashToken(token);
+/** This device's token for the pulse (a new one when it has none), and its hash. */
+function deviceOf(cookies: Cookies, pulseId: string) {
+	const token = getRespondentToken(cookies, pulseId);
+	if (token && token.length <= 64) return { token, hash: hashToken(token), issued: false };
+	const fresh = newToken();
+	return { token: fresh, hash: hashToken(fresh), issued: true };
 }
 
 export const load: PageServerLoad = async ({ params, cookies }) => {
@@ -36,24 +43,47 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 };
 
 export const actions: Actions = {
-	post: async ({ params, cookies, request }) => {
+	post: async ({ params, cookies, request, getClientAddress }) => {
 		const { db, pulse } = await boardOf(params.code);
 		const parsed = parseForm(PostForm, await request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-		await addPost(db, {
+		const device = deviceOf(cookies, pulse.id);
+		const allowed = pulseLimits.boardPost({
+			address: getClientAddress(),
 			teamId: pulse.teamId,
-			text: parsed.data.text,
-			authorHash: deviceHash(cookies, pulse.id)
+			pulseId: pulse.id,
+			newDevice: !(await isKnownDevice(db, {
+				pulseId: pulse.id,
+				teamId: pulse.teamId,
+				hash: device.hash
+			}))
 		});
+		if (!allowed.ok) return fail(429, { retryAfter: allowed.retryAfter, values: parsed.values });
+		if (device.issued) setRespondentCookie(cookies, pulse.id, device.token);
+		await addPost(db, { teamId: pulse.teamId, text: parsed.data.text, authorHash: device.hash });
 		return { posted: true };
 	},
 
-	upvote: async ({ params, cookies, request }) => {
+	upvote: async ({ params, cookies, request, getClientAddress }) => {
 		const { db, pulse } = await boardOf(params.code);
 		const parsed = parseForm(UpvoteForm, await request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-		const voter = deviceHash(cookies, pulse.id);
-		if (!(await upvotePost(db, pulse.teamId, parsed.data.postId, voter))) error(404);
+		// Only an upvote that would count spends the limits.
+		if (!(await isVisiblePost(db, pulse.teamId, parsed.data.postId))) error(404);
+		const device = deviceOf(cookies, pulse.id);
+		const allowed = pulseLimits.upvote({
+			address: getClientAddress(),
+			teamId: pulse.teamId,
+			pulseId: pulse.id,
+			newDevice: !(await isKnownDevice(db, {
+				pulseId: pulse.id,
+				teamId: pulse.teamId,
+				hash: device.hash
+			}))
+		});
+		if (!allowed.ok) return fail(429, { retryAfter: allowed.retryAfter });
+		if (device.issued) setRespondentCookie(cookies, pulse.id, device.token);
+		if (!(await upvotePost(db, pulse.teamId, parsed.data.postId, device.hash))) error(404);
 		return { upvoted: parsed.data.postId };
 	}
 };

@@ -5,13 +5,21 @@ import { PostForm, TriageForm, UpvoteForm } from '$lib/server/board/forms';
 import {
 	addPost,
 	listOwnUpvotes,
+	isVisiblePost,
 	listPosts,
 	triagePost,
 	upvotePost
 } from '$lib/server/board/queries';
 import { hashToken } from '$lib/server/ids';
+import { pulseLimits } from '$lib/server/pulses/limits';
 import { invalid, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * Signed-in staff are limited per account, not per address (an account cannot dodge it by
+ * changing networks, and the anonymous posts of an office behind one address are not spent).
+ */
+const staffKey = (userId: string) => `staff:${userId}`;
 
 /** A signed-in person's upvotes are kept as a hash, never with their id in the clear. */
 const voterOf = (userId: string) => hashToken(`staff:${userId}`);
@@ -40,9 +48,15 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	post: async (event) => {
-		const { db, team } = await memberAccess(event);
+		const { db, team, user } = await memberAccess(event);
 		const parsed = parseForm(PostForm, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		const allowed = pulseLimits.boardPost({
+			address: staffKey(user.id),
+			teamId: team.id,
+			newDevice: false
+		});
+		if (!allowed.ok) return fail(429, { retryAfter: allowed.retryAfter, values: parsed.values });
 		await addPost(db, { teamId: team.id, text: parsed.data.text, authorHash: null });
 		return { posted: true };
 	},
@@ -51,6 +65,13 @@ export const actions = {
 		const { db, team, user } = await memberAccess(event);
 		const parsed = parseForm(UpvoteForm, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		if (!(await isVisiblePost(db, team.id, parsed.data.postId))) error(404);
+		const allowed = pulseLimits.upvote({
+			address: staffKey(user.id),
+			teamId: team.id,
+			newDevice: false
+		});
+		if (!allowed.ok) return fail(429, { retryAfter: allowed.retryAfter });
 		if (!(await upvotePost(db, team.id, parsed.data.postId, voterOf(user.id)))) error(404);
 		return { upvoted: parsed.data.postId };
 	},
