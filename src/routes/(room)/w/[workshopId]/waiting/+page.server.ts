@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ params, cookies, depends }) => {
 	const token = getParticipantToken(cookies, room.id);
 	if (token && (await participantByToken(room.id, token))) redirect(303, `/w/${room.id}`);
 	const state = token ? await entryState(room.id, token) : null;
-	if (!state) redirect(303, `/join/${room.joinCode}?reason=join`);
+	// Never the join code: anyone may know a workshop id.
+	if (!state) redirect(303, `/join?reason=join`);
 	return { workshopId: room.id, title: room.title, state };
 };
