@@ -40,12 +40,16 @@ test('a participant types the code and a nickname before the scripts arrive', as
 	const nickname = page.getByLabel(t('room_join_nickname'));
 	await code.fill('ABCDEF');
 	await nickname.fill('Early bird');
+	// A verified room's one-time code, typed from a printed slip.
+	const access = page.getByLabel(t('room_join_access'));
+	await access.fill('K7M2P9QX');
 
 	await scripts.release();
 	// Hydration runs as soon as the last module has loaded.
 	await waitForHydration(page);
 	await expect(code).toHaveValue('ABCDEF');
 	await expect(nickname).toHaveValue('Early bird');
+	await expect(access).toHaveValue('K7M2P9QX');
 });
 
 test('a facilitator names a workshop before the scripts arrive', async ({

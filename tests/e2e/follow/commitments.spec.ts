@@ -1,5 +1,5 @@
 import { signInContext } from '../accounts';
-import { expect, test } from '../fixtures';
+import { expect, test, waitForHydration } from '../fixtures';
 import { t } from '../messages';
 import { CommitmentsPage } from '../pages/CommitmentsPage';
 import { expectStatus, postForm, postJson, requestAs } from '../requests';
@@ -119,7 +119,9 @@ test('a leader writes their own commitment; a viewer reads and cannot change any
 		team.leader.name
 	]);
 	await form.getByLabel(t('follow_field_value')).selectOption({ label: 'Candour' });
-	// The server keeps the limit even when the browser's maxlength is gone.
+	// The server keeps the limit even when the browser's maxlength is gone (taken off after
+	// hydration, which would put it back).
+	await waitForHydration(page);
 	const action = form.getByLabel(t('follow_field_action'));
 	await action.evaluate((el) => el.removeAttribute('maxlength'));
 	await action.fill('x'.repeat(281));

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { ElementKind, Lens } from '../../../src/lib/domain/culture';
 import { newAccountDetails, signInContext, signUpByRequest, type Account } from '../accounts';
-import { expect, test } from '../fixtures';
+import { expect, test, waitForHydration } from '../fixtures';
 import { t } from '../messages';
 import { ComparePage } from '../pages/ComparePage';
 import { CultureMapPage, KIND_HEADINGS, lensName } from '../pages/CultureMapPage';
@@ -240,7 +240,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(map.editControls().first()).toBeVisible();
 
 			// 81 characters. The browser stops at 80, so the limit is taken off the field: the
-			// server must hold the line against anything else that posts.
+			// server must hold the line against anything else that posts. (After hydration, which
+			// would put the attribute back.)
+			if (javaScriptEnabled) await waitForHydration(page);
 			await expect(name).toHaveAttribute('maxlength', '80');
 			await name.evaluate((input) => input.removeAttribute('maxlength'));
 			await map.addValue({ name: 'x'.repeat(81), meaning: 'Too long a name' });
