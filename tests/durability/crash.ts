@@ -27,8 +27,8 @@ import { eq, sql as query } from 'drizzle-orm';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { openDatabase } from '../../src/lib/server/db';
 import { participants, votes } from '../../src/lib/server/db/schema';
+import { listReleasedCounts } from '../../src/lib/server/live/queries';
 import { seedWorkshop } from '../../src/lib/server/live/testing';
-import { voteDistribution } from '../../src/lib/server/workshops/queries';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({
@@ -361,7 +361,6 @@ async function main() {
 			problems.push(`lost ${lost}, wrong ${wrong}, never sent ${phantom}`);
 		}
 
-		// The server's own results, rebuilt from the file, are SQL's: nothing counted twice.
 		/** The counts the results page reads (answers and people), kept by triggers, against the answers themselves. */
 		const countsKept = async (when: string) => {
 			const kept = await db.all(
@@ -383,6 +382,12 @@ async function main() {
 				problems.push(`${when}: vote_respondents differs from the votes`);
 			}
 		};
+		/**
+		 * The server's own results, rebuilt from the file, are the database's last releases
+		 * (docs/security.md, "Releases"): nothing counted twice, nothing released that was not.
+		 * And the releases are the answers themselves, but for the changes of fewer than the
+		 * minimum group size of people per item, which wait for the next release.
+		 */
 		const sameAsSql = async (when: string) => {
 			const { snapshot } = (await readStream(`/live/${wid}/events?audience=staff`, staff, [
 				'snapshot'
@@ -393,8 +398,13 @@ async function main() {
 				};
 			};
 			const results = snapshot.results;
-			const sql = await voteDistribution(db, activityId);
-			const fromSql = new Map(sql.map((r) => [`${r.itemId}|${r.score}`, r.n]));
+			const [{ min }] = await db.all<{ min: number }>(
+				query`select o.min_group_size as min from activities a join workshops w on w.id = a.workshop_id
+					join teams t on t.id = w.team_id join organisations o on o.id = t.org_id
+					where a.id = ${activityId}`
+			);
+			const released = await listReleasedCounts(db, activityId, min);
+			const fromSql = new Map(released.map((r) => [`${r.itemId}|${r.score}`, r.n]));
 			let cells = 0;
 			let same = results !== null;
 			for (const [item, counts] of Object.entries(results?.counts ?? {})) {
@@ -404,6 +414,38 @@ async function main() {
 					if (fromSql.get(`${item}|${results!.min + offset}`) !== n) same = false;
 				});
 			}
+			if (!same || cells !== fromSql.size) {
+				problems.push(`${when}: the server's results differ from the database's releases`);
+			}
+			// The answers with every waiting change rolled back to what it was at the release.
+			const rolledBack = await db.all(
+				query`select item_id, score, sum(n) as n from (
+						select v.item_id, v.score, count(*) as n from votes v
+						where v.activity_id = ${activityId} and not exists (select 1 from vote_pending p
+							where p.activity_id = v.activity_id and p.item_id = v.item_id
+							and p.participant_id = v.participant_id)
+						group by 1, 2
+						union all
+						select item_id, baseline, count(*) from vote_pending
+						where activity_id = ${activityId} and baseline is not null group by 1, 2
+					) group by 1, 2 order by 1, 2`
+			);
+			const releasedAll = await db.all(
+				query`select item_id, score, n from released_counts
+					where activity_id = ${activityId} and n > 0 order by 1, 2`
+			);
+			if (JSON.stringify(rolledBack) !== JSON.stringify(releasedAll)) {
+				problems.push(`${when}: the releases are not the answers before the waiting changes`);
+			}
+			const [{ most }] = await db.all<{ most: number | null }>(
+				query`select max(n) as most from (select count(*) as n from vote_pending p
+					left join votes v on v.activity_id = p.activity_id and v.item_id = p.item_id
+						and v.participant_id = p.participant_id
+					where p.activity_id = ${activityId} and p.baseline is not v.score group by p.item_id)`
+			);
+			if ((most ?? 0) >= min) {
+				problems.push(`${when}: ${most} people's changes to one item wait, minimum ${min}`);
+			}
 			const respondents = new Set(
 				(
 					await db
@@ -412,9 +454,6 @@ async function main() {
 						.where(eq(votes.activityId, activityId))
 				).map((r) => r.p)
 			).size;
-			if (!same || cells !== fromSql.size) {
-				problems.push(`${when}: the server's results differ from SQL's`);
-			}
 			if (results?.respondents !== respondents) {
 				problems.push(
 					`${when}: ${results?.respondents} respondents shown, ${respondents} in the database`

@@ -7,6 +7,7 @@ import { and, asc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
 import type { Lens } from '../../domain/culture';
 import type { ActivityConfig, ActivityKind } from '../../domain/workshop';
 import type { Database } from '../db';
+import { withTheirRelease } from '../live/queries';
 import {
 	activities,
 	cultureValues,
@@ -60,8 +61,7 @@ export interface RatingCount {
 function released(activityIds: string[]) {
 	return and(
 		inArray(releasedCounts.activityId, activityIds),
-		eq(voteReleases.activityId, releasedCounts.activityId),
-		eq(voteReleases.itemId, releasedCounts.itemId),
+		withTheirRelease,
 		gt(releasedCounts.n, 0)
 	);
 }

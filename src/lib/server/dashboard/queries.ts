@@ -24,6 +24,7 @@ import type { Lens } from '../../domain/culture';
 import { SCALES } from '../../domain/workshop';
 import { followThroughAt, followThroughBy, openAndOverdue } from '../../domain/commitments';
 import { isoDate } from '../../room/dates';
+import { withTheirRelease } from '../live/queries';
 import type { Database } from '../db';
 import {
 	activities,
@@ -158,13 +159,7 @@ export async function listRatingAggregates(
 			people: sql<number>`max(${voteReleases.respondents})`
 		})
 		.from(releasedCounts)
-		.innerJoin(
-			voteReleases,
-			and(
-				eq(voteReleases.activityId, releasedCounts.activityId),
-				eq(voteReleases.itemId, releasedCounts.itemId)
-			)
-		)
+		.innerJoin(voteReleases, withTheirRelease)
 		.innerJoin(activities, eq(activities.id, releasedCounts.activityId))
 		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
 		.where(
@@ -221,13 +216,7 @@ export async function listVoteAggregates(
 				then ${releasedCounts.score} * ${releasedCounts.n} else 0 end)`
 		})
 		.from(releasedCounts)
-		.innerJoin(
-			voteReleases,
-			and(
-				eq(voteReleases.activityId, releasedCounts.activityId),
-				eq(voteReleases.itemId, releasedCounts.itemId)
-			)
-		)
+		.innerJoin(voteReleases, withTheirRelease)
 		.innerJoin(activities, eq(activities.id, releasedCounts.activityId))
 		.innerJoin(workshops, eq(workshops.id, activities.workshopId))
 		.innerJoin(teams, eq(teams.id, workshops.teamId))

@@ -1,5 +1,5 @@
 /** The reads the live room needs beyond the workshop data module. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	activities,
@@ -46,6 +46,34 @@ export async function listActivityAnswers(db: Database, activityId: string) {
 		.select({ participantId: votes.participantId, itemId: votes.itemId, score: votes.score })
 		.from(votes)
 		.where(eq(votes.activityId, activityId));
+}
+
+/**
+ * Joins an item's released counts to its release (`voteReleases`, for the people behind it):
+ * what every reader of workshop results reads instead of the live counts.
+ */
+export const withTheirRelease = and(
+	eq(voteReleases.activityId, releasedCounts.activityId),
+	eq(voteReleases.itemId, releasedCounts.itemId)
+)!;
+
+/**
+ * What staff and the room can read of an activity: each item's counts per score as of its last
+ * release, for the items with at least `minGroupSize` people behind it (the live tally's
+ * `results()`, from the database).
+ */
+export async function listReleasedCounts(db: Database, activityId: string, minGroupSize: number) {
+	return db
+		.select({ itemId: releasedCounts.itemId, score: releasedCounts.score, n: releasedCounts.n })
+		.from(releasedCounts)
+		.innerJoin(voteReleases, withTheirRelease)
+		.where(
+			and(
+				eq(releasedCounts.activityId, activityId),
+				gt(releasedCounts.n, 0),
+				gte(voteReleases.respondents, minGroupSize)
+			)
+		);
 }
 
 /** The last release of every item of an activity, to rebuild its live tally. */
