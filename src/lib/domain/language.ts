@@ -26,10 +26,12 @@ export function foldText(text: string): string {
 /** Letters and digits of any script; inner apostrophes and hyphens join ("e-mail" → "email"). */
 const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 
-/** The words of a text, folded, with joining apostrophes and hyphens removed. */
+/** The words of a text, folded, without a possessive or plural "'s", hyphens and apostrophes joined. */
 export function wordsIn(text: string): string[] {
 	const words: string[] = [];
-	for (const [match] of foldText(text).matchAll(WORD)) words.push(match.replace(/['’‘-]/g, ''));
+	for (const [match] of foldText(text).matchAll(WORD)) {
+		words.push(match.replace(/['’‘]s$/u, '').replace(/['’‘-]/g, ''));
+	}
 	return words;
 }
 
@@ -48,7 +50,10 @@ const EXTRA_STOP = (
 	'jaarlijks matter matters strong sterk think thinks thinking denk denkt denken say says said ' +
 	// Numbers and amounts.
 	'two three four five six seven eight nine ten twee drie vier vijf zes zeven acht negen tien ' +
-	'few little weinig rare raar'
+	'few little weinig rare raar week weeks weken alleen achter ' +
+	// Verbs that go with anything.
+	'when first down take takes want wants see seen find finds vinden vind krijg krijgt krijgen ' +
+	'moet moeten mag may cannot'
 ).split(' ');
 /** Listed as stop words by the library, but they say something on a card ("too many"). */
 const KEPT = new Set(['many', 'much', 'veel']);
@@ -112,6 +117,14 @@ export function conceptOf(word: string, language: Language): string | undefined 
 		conceptByStem[other].get(stem(word, other)) ??
 		(language === 'nl' ? participleConcept(word) : undefined)
 	);
+}
+
+/**
+ * The concept of a part of a compound, by lexicon form only (cheap: no stemming), also as the
+ * stem of a Dutch verb ("inwerk" of "inwerken").
+ */
+export function conceptOfPart(part: string): string | undefined {
+	return conceptByWord.get(part) ?? conceptByWord.get(`${part}en`);
 }
 
 /** A Dutch past participle by its verb: "gecontroleerd" by "controleren", "geroddeld" by "roddelen". */
