@@ -4,7 +4,8 @@
  * Pairwise precision and recall of the suggested groups (`suggestGroups`) against the labelled
  * cards of `src/lib/domain/grouping.fixture.ts`: on the tuning half (the topics the threshold
  * and the lexicon were adjusted on), on the held-out half (never looked at while tuning) and
- * on all cards at once. Then the time to suggest groups for 500 and 1,000 cards (the labelled
+ * on both at once; then on fresh cards written after the engine was frozen (never used to
+ * change it), alone and with the others. Then the time to suggest groups for 500 and 1,000 cards (the labelled
  * cards repeated with typos, case, spacing and copy numbers, new ids each time): p50 and
  * slowest of --iterations runs after --warmup. Writes bench-results/grouping-<date>.json and
  * the table into docs/performance.md (between the `bench:grouping` markers).
@@ -20,6 +21,7 @@ import {
 	type PairwiseScore
 } from '../src/lib/domain/grouping';
 import {
+	freshCards,
 	holdoutHalf,
 	labelledCards,
 	perturbedCards,
@@ -88,7 +90,9 @@ function main() {
 		quality: {
 			tuning: quality(tuningHalf(all)),
 			holdout: quality(holdoutHalf(all)),
-			all: quality(all)
+			all: quality(all),
+			fresh: quality(freshCards()),
+			together: quality([...all, ...freshCards()])
 		},
 		coldMs,
 		timing: [timing(500), timing(1000)],
@@ -108,7 +112,7 @@ type Timing = ReturnType<typeof timing>;
 type Result = {
 	date: string;
 	settings: { threshold: number; iterations: number; warmup: number };
-	quality: Record<'tuning' | 'holdout' | 'all', Quality>;
+	quality: Record<'tuning' | 'holdout' | 'all' | 'fresh' | 'together', Quality>;
 	coldMs: number;
 	timing: Timing[];
 	machine: { cpus: number; cpu: string; node: string; loadBefore: number[]; loadAfter: number[] };
@@ -121,9 +125,11 @@ function table(r: Result): string {
 	const names = {
 		tuning: 'tuning half',
 		holdout: 'held-out half',
-		all: 'all labelled cards'
+		all: 'both halves',
+		fresh: 'fresh cards, written after tuning',
+		together: 'both halves and the fresh cards'
 	} as const;
-	for (const key of ['tuning', 'holdout', 'all'] as const) {
+	for (const key of ['tuning', 'holdout', 'all', 'fresh', 'together'] as const) {
 		const q = r.quality[key];
 		rows.push([
 			`precision / recall, ${names[key]} (${q.cards} cards, ${q.groups} groups)`,

@@ -6,7 +6,8 @@
  *
  * Written as a facilitator would group them, not to suit the engine: idioms ("van het kastje
  * naar de muur") and topics that share words (meetings that overrun, that start late, that are
- * too many) are in on purpose.
+ * too many) are in on purpose. `tuningHalf` and `holdoutHalf` split the topics in two;
+ * `FRESH_TOPICS` were written after tuning; `perturbedCards` makes big rooms for timing.
  */
 export const TOPICS: readonly { label: string; cards: readonly string[] }[] = [
 	{
@@ -463,6 +464,147 @@ export const TOPICS: readonly { label: string; cards: readonly string[] }[] = [
 	}
 ];
 
+/**
+ * Written after the engine was frozen (threshold, lexicon, stop words), and never used to
+ * change it: the honest measure of how it does on cards it has not seen.
+ */
+export const FRESH_TOPICS: readonly { label: string; cards: readonly string[] }[] = [
+	{
+		label: 'unrealistic deadlines',
+		cards: [
+			'Deadlines are never realistic',
+			'Onhaalbare deadlines',
+			'Planning is wishful thinking',
+			'Deadlines worden van bovenaf opgelegd',
+			'Always rushing to meet impossible deadlines',
+			'deadlnies are crazy'
+		]
+	},
+	{
+		label: 'no work-life balance',
+		cards: [
+			'No work-life balance',
+			'Werk en privé lopen door elkaar',
+			'Expected to work during holidays',
+			'Vakantie wordt niet gerespecteerd',
+			'Laptop mee op vakantie',
+			'Taking leave feels like betrayal'
+		]
+	},
+	{
+		label: 'too much email',
+		cards: [
+			'Inbox overload',
+			'Te veel mails',
+			"Everyone is cc'd on everything",
+			'Honderd mails per dag',
+			'Reply-all storms',
+			'Drowning in email'
+		]
+	},
+	{
+		label: 'customers not heard',
+		cards: [
+			"We don't listen to customers",
+			'Klanten worden niet gehoord',
+			'Customer feedback is ignored',
+			'Klantfeedback verdwijnt in een la',
+			'Product decisions without talking to users'
+		]
+	},
+	{
+		label: 'managers take the credit',
+		cards: [
+			'Managers take credit for our work',
+			'De baas strijkt met de eer',
+			'Our ideas are presented as theirs',
+			'Credit goes to the top',
+			'Leidinggevende pakt de eer'
+		]
+	},
+	{
+		label: 'people leave',
+		cards: [
+			'High turnover',
+			'Veel verloop',
+			'Good people leave',
+			"Goede collega's vertrekken",
+			'Nobody stays longer than two years',
+			'Verloop is enorm'
+		]
+	},
+	{
+		label: 'pay too low',
+		cards: [
+			'Salaries are below market',
+			'Salaris is te laag',
+			'Underpaid for what we do',
+			'Slecht betaald',
+			'No raise in three years',
+			'Loonsverhoging? Vergeet het maar'
+		]
+	},
+	{
+		label: 'meetings without decisions',
+		cards: [
+			'Meetings without decisions',
+			'Vergaderen zonder besluiten',
+			'We talk a lot but decide nothing',
+			'Overleg levert niets op',
+			'Endless discussions, no outcome'
+		]
+	},
+	{
+		label: 'no learning budget',
+		cards: [
+			'No budget for training',
+			'Geen opleidingsbudget',
+			'Courses are always cut first',
+			'Leren moet in je eigen tijd',
+			'Training is seen as a luxury'
+		]
+	},
+	{
+		label: 'trust and freedom',
+		cards: [
+			'We trust each other',
+			'Veel vertrouwen in het team',
+			'Managers give us freedom',
+			'Vrijheid om zelf te beslissen',
+			'Autonomy in how we work'
+		]
+	},
+	{
+		label: 'newcomers welcome',
+		cards: [
+			'New colleagues feel welcome quickly',
+			'Nieuwe mensen worden hartelijk ontvangen',
+			'Great buddy system for starters',
+			'Warm welkom voor nieuwkomers'
+		]
+	},
+	{
+		label: 'hard to reach',
+		cards: [
+			'Hard to reach by phone',
+			'Slecht bereikbaar voor klanten',
+			'Nobody picks up the phone',
+			'Telefoon wordt niet opgenomen',
+			'Suppliers cannot reach the right person'
+		]
+	}
+];
+
+/** Fresh cards that belong to no group. */
+export const FRESH_ALONE: readonly string[] = [
+	'Parkeerplaatsen zijn te krap',
+	'The plants in the office are dying',
+	'Fietsenstalling is vol',
+	'🎉',
+	'Friday drinks',
+	'De lift is altijd kapot'
+];
+
 /** Cards that belong to no group. */
 export const ALONE: readonly string[] = [
 	'Free fruit on Mondays',
@@ -553,6 +695,16 @@ function random(seed: number): () => number {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
+}
+
+/** The fresh labelled cards (see `FRESH_TOPICS`), ids apart from the others'. */
+export function freshCards(): Labelled[] {
+	const cards: Labelled[] = [];
+	for (const topic of FRESH_TOPICS) {
+		topic.cards.forEach((text) => cards.push({ id: '', text, label: `fresh ${topic.label}` }));
+	}
+	FRESH_ALONE.forEach((text, i) => cards.push({ id: '', text, label: `fresh alone ${i}` }));
+	return cards.map((card, i) => ({ ...card, id: `f${hash(`${i}:${card.text}`)}` }));
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits. */

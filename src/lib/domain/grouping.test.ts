@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pairwiseScore, suggestGroups, type GroupingCard, type SuggestedGroup } from './grouping';
-import { holdoutHalf, labelledCards, perturbedCards, tuningHalf } from './grouping.fixture';
+import {
+	freshCards,
+	holdoutHalf,
+	labelledCards,
+	perturbedCards,
+	tuningHalf
+} from './grouping.fixture';
 
 const cards = (...texts: string[]): GroupingCard[] =>
 	texts.map((text, i) => ({ id: `card-${String(i).padStart(2, '0')}`, text }));
@@ -182,6 +188,7 @@ describe('quality on the labelled cards', () => {
 	it('has at least 200 labelled cards in both languages', () => {
 		expect(all.length).toBeGreaterThanOrEqual(200);
 		expect(new Set(all.map((card) => card.label)).size).toBeGreaterThan(40);
+		expect(freshCards().length).toBeGreaterThanOrEqual(60);
 	});
 
 	// Floors a little under the figures of `npm run bench:grouping`: a broken stemmer, lexicon,
@@ -196,5 +203,8 @@ describe('quality on the labelled cards', () => {
 		const tuned = score(tuningHalf(all));
 		expect(tuned.precision).toBeGreaterThanOrEqual(0.9);
 		expect(tuned.recall).toBeGreaterThanOrEqual(0.48);
+		const fresh = score(freshCards());
+		expect(fresh.precision).toBeGreaterThanOrEqual(0.85);
+		expect(fresh.recall).toBeGreaterThanOrEqual(0.33);
 	});
 });

@@ -47,11 +47,6 @@ export interface SuggestedGroup {
 export interface GroupingOptions {
 	/** The least average similarity (0–1) at which two groups still merge. */
 	threshold?: number;
-	/**
-	 * How close two groups are: `average`, the mean similarity of their pairs of cards, or
-	 * `centroid`, the cosine of their summed cards (kinder to a group of varied wordings).
-	 */
-	linkage?: Linkage;
 	/** How much a word found on one card only weighs, against its rarity weight (0–1). */
 	singleWeight?: number;
 	/** The longest proposed name, in characters (cut at a word, with "…"). */
@@ -63,8 +58,6 @@ export interface GroupingOptions {
  * recall with precision at least 0.9 there, a margin for bigger rooms with more topics.
  */
 export const DEFAULT_THRESHOLD = 0.45;
-export type Linkage = 'average' | 'centroid';
-export const DEFAULT_LINKAGE: Linkage = 'average';
 export const DEFAULT_SINGLE_WEIGHT = 0.5;
 const DEFAULT_NAME_LENGTH = 48;
 /** Pairs less similar than this are not kept at all: they could never reach the threshold. */
@@ -88,7 +81,7 @@ export function suggestGroups(
 
 	const termSets = termsOfCards(unique.map((card) => card.text));
 	const similar = similarities(unique, termSets, options.singleWeight ?? DEFAULT_SINGLE_WEIGHT);
-	const clusters = cluster(n, similar, threshold, options.linkage ?? DEFAULT_LINKAGE);
+	const clusters = averageLinkage(n, similar, threshold);
 
 	const groups: SuggestedGroup[] = [];
 	for (const members of clusters) {
@@ -322,24 +315,18 @@ function similarities(
  * it is at least `threshold`. Ties go to the pair of smallest first members, so the result is
  * the same for the same graph.
  */
-function cluster(
+function averageLinkage(
 	n: number,
 	similar: readonly Map<number, number>[],
-	threshold: number,
-	linkage: Linkage
+	threshold: number
 ): number[][] {
 	const members: (number[] | null)[] = Array.from({ length: n }, (_, i) => [i]);
 	// Sum of pairwise similarities between live clusters, keyed by cluster index.
 	const links: Map<number, number>[] = similar.map((row) => new Map(row));
-	// Sum of pairwise similarities inside each cluster.
-	const inner = new Array<number>(n).fill(0);
 	const version = new Array<number>(n).fill(0);
 	const heap = new MaxHeap();
 	const size = (a: number) => members[a]!.length;
-	const score = (a: number, b: number, sum: number) =>
-		linkage === 'average'
-			? sum / (size(a) * size(b))
-			: sum / Math.sqrt((size(a) + 2 * inner[a]) * (size(b) + 2 * inner[b]));
+	const score = (a: number, b: number, sum: number) => sum / (size(a) * size(b));
 	for (let a = 0; a < n; a++) {
 		for (const [b, sum] of links[a]) {
 			if (a < b && sum >= threshold) heap.push({ score: sum, a, b, va: 0, vb: 0 });
@@ -351,7 +338,6 @@ function cluster(
 		if (!members[a] || !members[b] || version[a] !== top.va || version[b] !== top.vb) continue;
 		// Merge b into a.
 		const row = links[a];
-		inner[a] += inner[b] + (row.get(b) ?? 0);
 		for (const i of members[b]!) members[a]!.push(i);
 		members[b] = null;
 		version[a]++;
