@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isNearDuplicate, nearDuplicateKey, withoutNumbering } from './near-duplicates';
+import {
+	isNearDuplicate,
+	nearDuplicateKey,
+	nearDuplicateSets,
+	withoutNumbering
+} from './near-duplicates';
 
 describe('isNearDuplicate: one rule each', () => {
 	it('case: capitals and small letters are the same', () => {
@@ -84,5 +89,44 @@ describe('withoutNumbering', () => {
 		expect(withoutNumbering('Blame (12)')).toBe('Blame');
 		expect(withoutNumbering('2')).toBe('2');
 		expect(withoutNumbering('Founded in 2019')).toBe('Founded in 2019');
+	});
+});
+
+describe('nearDuplicateSets', () => {
+	const cards = [
+		{ id: 'a', text: 'Bonus only for sales' },
+		{ id: 'b', text: 'Bonus only for sales 1' },
+		{ id: 'c', text: 'bonus only for sales 2' },
+		{ id: 'd', text: 'Bonus only for slaes' },
+		{ id: 'e', text: 'Meetings overrun' },
+		{ id: 'f', text: 'Meetigns overrun' },
+		{ id: 'g', text: 'weekend work' },
+		{ id: 'h', text: 'weekendwork' },
+		{ id: 'i', text: 'Blame' },
+		{ id: 'j', text: '🙈' },
+		{ id: 'k', text: '🙈' }
+	];
+
+	it('finds every set of copies, typos and spacing variants, and leaves single cards out', () => {
+		expect(nearDuplicateSets(cards)).toEqual([
+			['a', 'b', 'c', 'd'],
+			['e', 'f'],
+			['g', 'h'],
+			['j', 'k']
+		]);
+	});
+
+	it('gives the same sets in any order, and takes a repeated id once', () => {
+		expect(nearDuplicateSets([...cards].reverse())).toEqual(nearDuplicateSets(cards));
+		expect(nearDuplicateSets([...cards, { id: 'i', text: 'Blame' }])).toEqual(
+			nearDuplicateSets(cards)
+		);
+	});
+
+	it('copes with 1,000 cards of one text', () => {
+		const same = Array.from({ length: 1000 }, (_, i) => ({ id: `c${i}`, text: 'Blame' }));
+		const sets = nearDuplicateSets(same);
+		expect(sets).toHaveLength(1);
+		expect(sets[0]).toHaveLength(1000);
 	});
 });

@@ -79,3 +79,67 @@ export function areNearDuplicates(left: Shape, right: Shape): boolean {
 export function keyOf(shape: Shape): string {
 	return shape.words.length ? shape.stems.join(' ') : shape.symbols;
 }
+
+/**
+ * The sets of near-duplicate cards among `cards`: what a review merges into one element. Each
+ * set holds two ids or more, sorted; sets are sorted by their first id. A near-duplicate of a
+ * near-duplicate joins the same set. Only texts that can be near-duplicates are compared: the
+ * same key, the same letters without spaces, or the same number of words with the same first
+ * letters and numbers. Same result in any order; an id repeated is taken once.
+ */
+export function nearDuplicateSets(cards: readonly { id: string; text: string }[]): string[][] {
+	const byId = new Map<string, string>();
+	for (const card of cards) {
+		const id = String(card.id);
+		const text = typeof card.text === 'string' ? card.text : '';
+		const seen = byId.get(id);
+		if (seen === undefined || text < seen) byId.set(id, text);
+	}
+	const ids = [...byId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	const shapes = ids.map((id) => shapeOf(byId.get(id)!));
+	const parent = ids.map((_, i) => i);
+	const root = (i: number): number => {
+		while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+		return i;
+	};
+	const join = (a: number, b: number) => {
+		const [x, y] = [root(a), root(b)];
+		if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+	};
+	const sameWords = new Map<string, number>();
+	const sameKey = new Map<string, number>();
+	const sameLetters = new Map<string, number>();
+	const sameInitials = new Map<string, number[]>();
+	const meet = (map: Map<string, number>, key: string, i: number) => {
+		const first = map.get(key);
+		if (first === undefined) map.set(key, i);
+		else join(first, i);
+		return first !== undefined;
+	};
+	shapes.forEach((shape, i) => {
+		// The same words: whatever matches one matches the other, so compare the first only.
+		if (meet(sameWords, `${shape.words.join(' ')}|${shape.symbols}`, i)) return;
+		meet(sameKey, keyOf(shape), i);
+		if (!shape.words.length) return;
+		meet(sameLetters, shape.words.join(''), i);
+		const initials = `${shape.words.map((word) => word[0]).join('')}|${digitsOf(shape.words)}`;
+		const list = sameInitials.get(initials);
+		if (list) list.push(i);
+		else sameInitials.set(initials, [i]);
+	});
+	for (const list of sameInitials.values()) {
+		for (let a = 0; a < list.length; a++) {
+			for (let b = a + 1; b < list.length; b++) {
+				if (areNearDuplicates(shapes[list[a]], shapes[list[b]])) join(list[a], list[b]);
+			}
+		}
+	}
+	const sets = new Map<number, string[]>();
+	ids.forEach((id, i) => {
+		const r = root(i);
+		const set = sets.get(r);
+		if (set) set.push(id);
+		else sets.set(r, [id]);
+	});
+	return [...sets.values()].filter((set) => set.length > 1);
+}
