@@ -32,7 +32,7 @@ describe('isNearDuplicate: one rule each', () => {
 		expect(isNearDuplicate('Fout', 'Fouten')).toBe(true);
 	});
 
-	it('small typos: one slip in a word of four letters or more', () => {
+	it('small typos: one slip in a long enough word with the same first letter', () => {
 		expect(isNearDuplicate('Meetigns overrun', 'Meetings overrun')).toBe(true);
 		expect(isNearDuplicate('Feeback is rare', 'Feedback is rare')).toBe(true);
 		expect(isNearDuplicate('Bureacratie', 'Bureaucratie')).toBe(true);
