@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	conceptOf,
-	editDistance,
 	foldText,
 	guessLanguage,
 	isStopWord,
@@ -90,11 +89,5 @@ describe('typos', () => {
 		expect(isTypoOf('stays', 'says')).toBe(false);
 		expect(isTypoOf('voeren', 'vieren')).toBe(false);
 		expect(isTypoOf('blame', 'flame')).toBe(false);
-	});
-
-	it('measures the edit distance in characters, swaps counting once', () => {
-		expect(editDistance('meetigns', 'meetings')).toBe(1);
-		expect(editDistance('kitten', 'sitting')).toBe(3);
-		expect(editDistance('🙈🙈', '🙈')).toBe(1);
 	});
 });

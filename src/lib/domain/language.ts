@@ -182,11 +182,6 @@ export function oneEdit(a: string, b: string): Edit | null {
 	return same ? 'insert' : null;
 }
 
-/** Whether two words are equal or one edit apart (optimal-string-alignment distance ≤ 1). */
-export function withinOneEdit(a: string, b: string): boolean {
-	return a === b || oneEdit(a, b) !== null;
-}
-
 /**
  * Whether `word` may be taken for a typo of `known`: same first letter, and the shorter of
  * the two long enough for that kind of slip (real words one letter apart, "think" and
@@ -201,29 +196,6 @@ export function isTypoOf(word: string, known: string): boolean {
 	if (edit === 'insert') return length >= 6;
 	if (edit === 'change') return length >= 8;
 	return false;
-}
-
-/** The optimal-string-alignment distance in characters (swaps of neighbours count as one). */
-export function editDistance(left: string, right: string): number {
-	const a = Array.from(left);
-	const b = Array.from(right);
-	const rows: number[][] = [];
-	for (let i = 0; i <= a.length; i++) {
-		rows.push([i]);
-		for (let j = 1; j <= b.length; j++) {
-			if (i === 0) {
-				rows[0].push(j);
-				continue;
-			}
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-				best = Math.min(best, rows[i - 2][j - 2] + 1);
-			}
-			rows[i].push(best);
-		}
-	}
-	return rows[a.length][b.length];
 }
 
 /** The strings left by dropping one letter of a word (with the word itself): a typo index key. */
