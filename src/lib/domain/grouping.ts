@@ -8,12 +8,14 @@
  * 1. each card becomes a set of terms: its words folded (case, accents), copy numbering and
  *    stop words dropped, typos corrected towards the lexicon or a more frequent word of the
  *    same activity, then mapped to a concept of the bilingual lexicon (so "vergaderingen" and
- *    "meetings" meet) or else to their Snowball stem in the card's language; a Dutch compound
- *    of two lexicon words counts as both ("schuldcultuur": blame, culture);
- * 2. terms weigh by their rarity in the activity (inverse document frequency), and two cards'
+ *    "meetings" meet; a Dutch verb with its particle apart, "lopen … uit", as one verb), a
+ *    compound by its parts ("schuldcultuur": blame, culture), or else the shorter of the
+ *    word's English and Dutch Snowball stems;
+ * 2. terms weigh by their rarity in the activity (1 + ln(cards / cards with the term)), half
+ *    for a term on one card only and for who/when concepts (manager, team, time); two cards'
  *    similarity is the cosine of their weighted term sets; near-duplicates count as 1;
- * 3. average-linkage agglomerative clustering merges the most similar groups while their
- *    average similarity stays at or above the threshold;
+ * 3. average-linkage agglomerative clustering merges the two groups whose pairs of cards are
+ *    most similar on average, while that average is at least the threshold (0.45);
  * 4. each group of two or more cards is named after its most central card (the shortest of
  *    the nearly most central ones), without its copy number.
  */
@@ -60,7 +62,7 @@ export interface GroupingOptions {
 export const DEFAULT_THRESHOLD = 0.45;
 export const DEFAULT_SINGLE_WEIGHT = 0.5;
 const DEFAULT_NAME_LENGTH = 48;
-/** Pairs less similar than this are not kept at all: they could never reach the threshold. */
+/** Pairs less similar than this are dropped: too weak to matter (no group on the labelled cards changed). */
 const FLOOR = 0.15;
 /** A word this short is never taken for a typo of another. */
 const TYPO_MIN_LENGTH = 5;
