@@ -662,11 +662,18 @@ export const boardPosts = sqliteTable(
 		answer: text('answer'),
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
 		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** A post written in a workshop's outsider-voice activity, landed when it ended. */
+		workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
+		/** The card it was landed from: at most one post per card (landing is idempotent). */
+		cardId: text('card_id').references(() => cards.id, { onDelete: 'set null' }),
+		/** Distinct people in the room who supported it; the board's upvotes are added to it. */
+		roomSupport: integer('room_support').notNull().default(0)
 	},
 	(t) => [
 		index('board_posts_team_idx').on(t.teamId, t.createdAt),
-		index('board_posts_pulse_author_idx').on(t.pulseId, t.authorHash)
+		index('board_posts_pulse_author_idx').on(t.pulseId, t.authorHash),
+		uniqueIndex('board_posts_card_key').on(t.cardId)
 	]
 );
 
