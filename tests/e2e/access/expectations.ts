@@ -269,6 +269,8 @@ export const EXPECTED: Expectations = {
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results/export': {
 		GET:                                        [400, 400, 400, 400, 403, 400, 404, IN,  IN,  IN ],
 		'GET · ?format=csv&kind=aggregates':        [409, 409, 409, 409, 403, 409, 404, IN,  IN,  IN ],
+		// What the room wrote: each activity withheld on its own (rows say why), never a 409.
+		'GET · ?format=csv&kind=texts':             READ_A,
 		// The answers, one row each: the team's facilitators and owners, once the workshop has
 		// ended (W is live: 403 for everyone; the ended one has too few answers: 409).
 		'GET · ?format=json&kind=answers':          [403, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
