@@ -328,3 +328,98 @@ test('every card and post of an ended workshop is readable by staff; too few wri
 		fullPage: true
 	});
 });
+
+test('1,000 cards of 280 characters and 300 posts: the pages, the files and the board hold', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	test.slow();
+	const origin = baseURL!;
+	const factory = playwright.request;
+	const owner = await signUpByRequest(
+		await requestAs(factory, origin),
+		origin,
+		newAccountDetails('texts-bulk')
+	);
+	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
+	const unique = owner.email.split('@')[0].slice(-8);
+	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Bulk ${unique}`);
+	const created = await postForm(staff, origin, `/o/${owner.orgId}/t/${teamId}/workshops?/create`, {
+		title: `Bulk ${unique}`,
+		template: 'full_alignment'
+	});
+	expectStatus(created, 303, 'creating the workshop');
+	const id = created.location.split('/').pop()!;
+	const url = created.location;
+	const rows = await db<{ id: string; kind: string; config: string }>(
+		'select id, kind, config from activities where workshop_id = ? order by position',
+		[id]
+	);
+	const current = rows.find(
+		(r) => r.kind === 'collect' && JSON.parse(r.config).lens === 'current'
+	)!;
+	const outsider = rows.find((r) => r.kind === 'outsider')!;
+	// Written straight into the database: the rate limits would take minutes over HTTP.
+	const client = createClient({ url: DB, timeout: 5000 });
+	const people = Array.from({ length: 7 }, () => crypto.randomUUID());
+	const card = (i: number) =>
+		`${i} ${['🔥', 'שלום', 'مرحبا', '=1+1', '"quoted", comma'][i % 5]} `.padEnd(280, 'abc xyz ');
+	await client.batch(
+		[
+			...people.map((p) => ({
+				sql: 'insert into participants (id, workshop_id, token_hash) values (?, ?, ?)',
+				args: [p, id, crypto.randomUUID()]
+			})),
+			...Array.from({ length: 1000 }, (_, i) => ({
+				sql: 'insert into cards (id, activity_id, participant_id, text) values (?, ?, ?, ?)',
+				args: [crypto.randomUUID(), current.id, people[i % 7], card(i)]
+			})),
+			...Array.from({ length: 300 }, (_, i) => ({
+				sql: 'insert into cards (id, activity_id, participant_id, text) values (?, ?, ?, ?)',
+				args: [crypto.randomUUID(), outsider.id, people[i % 7], `post ${card(i)}`.slice(0, 280)]
+			}))
+		],
+		'write'
+	);
+	client.close();
+	// Ended through the JSON door: the posts land on the board from there too.
+	for (const type of ['start', 'end']) {
+		expectStatus(await postJson(staff, origin, `/live/${id}/pace`, { type }), 200, type);
+	}
+
+	await signInContext(page.context(), origin, owner);
+	const started = Date.now();
+	const response = await page.goto(`${url}/results`);
+	const loaded = Date.now() - started;
+	expect(response?.status()).toBe(200);
+	const section = page.getByRole('region', { name: t('texts_title') });
+	const currentBox = section.getByRole('region', { name: /What really happens/ });
+	await expect(currentBox.getByRole('listitem')).toHaveCount(1000);
+	await expect(
+		section.getByRole('region', { name: /Listen to the outsiders/ }).getByRole('listitem')
+	).toHaveCount(300);
+	// Nothing spills out of the page sideways.
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	const report = await page.goto(`${url}/report`);
+	expect(report?.status()).toBe(200);
+	await expect(
+		page.getByRole('region', { name: t('texts_title') }).getByRole('listitem')
+	).toHaveCount(1300);
+
+	const csvAnswer = await page.request.get(`${url}/results/export?format=csv&kind=texts`);
+	expect(csvAnswer.status()).toBe(200);
+	const csv = parseCsv(await csvAnswer.text());
+	expect(csv.filter((r) => r.status === 'shown')).toHaveLength(1300);
+	const json = await (
+		await page.request.get(`${url}/results/export?format=json&kind=texts`)
+	).json();
+	expect(json.activities.find((a: { kind: string }) => a.kind === 'outsider').cards).toBe(300);
+
+	await page.goto(`/o/${owner.orgId}/t/${teamId}/board`);
+	await expect(page.getByRole('article')).toHaveCount(300);
+	console.log(`results page with 1,300 texts: ${loaded} ms`);
+});
