@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { landOrganisationPosts, landWorkshopPosts, listPosts, triagePost } from '../board/queries';
+import {
+	addPost,
+	landOrganisationPosts,
+	landWorkshopPosts,
+	listPosts,
+	triagePost,
+	upvotePost
+} from '../board/queries';
+import { deleteWorkshop } from '../data/queries';
 import type { Database } from '../db';
 import { boardPosts, workshops } from '../db/schema';
 import { testDatabase } from '../db/testing';
@@ -11,7 +19,8 @@ import {
 	groupCard,
 	mergeCards,
 	setCardHidden,
-	upvoteCard
+	upvoteCard,
+	withdrawParticipant
 } from '../workshops/queries';
 import { BOM, toCsv, type Cell } from './csv';
 import { TEXT_HEADER, textJson, textTable } from './exports';
@@ -226,5 +235,56 @@ describe('outsider posts land on the team board', () => {
 		const after = await listPosts(db, seeded.teamId, { includeHidden: true });
 		expect(after).toHaveLength(2);
 		expect(after[0]).toMatchObject({ status: 'acting', answer: 'A rota', upvotes: 2 });
+	});
+
+	it('follow the room: a withdrawal takes its post or its support away, a deleted workshop its posts', async () => {
+		const [ann, bob, cas, dee] = await people(4);
+		const outsider = seeded.activities.outsider.id;
+		const a = await addCard(db, outsider, ann, 'Nobody answers the phone');
+		await addCard(db, outsider, bob, 'A ticket portal');
+		await addCard(db, outsider, cas, 'Invoices arrive late');
+		await upvoteCard(db, a, bob);
+		await upvoteCard(db, a, dee);
+		await end();
+		expect(await landWorkshopPosts(db, seeded.workshopId, 3)).toBe(3);
+		await upvotePost(
+			db,
+			seeded.teamId,
+			(await listPosts(db, seeded.teamId, { includeHidden: false }))[0].id,
+			'staff'
+		);
+		const support = async () =>
+			new Map(
+				(await listPosts(db, seeded.teamId, { includeHidden: true })).map((p) => [
+					p.text,
+					p.upvotes
+				])
+			);
+		expect(await support()).toEqual(
+			new Map([
+				['Nobody answers the phone', 3],
+				['A ticket portal', 0],
+				['Invoices arrive late', 0]
+			])
+		);
+		await withdrawParticipant(db, dee); // only upvoted: the support drops
+		await withdrawParticipant(db, bob); // wrote a post and upvoted: both go
+		// Left: the staff member's upvote on the board.
+		expect(await support()).toEqual(
+			new Map([
+				['Nobody answers the phone', 1],
+				['Invoices arrive late', 0]
+			])
+		);
+		expect(await landWorkshopPosts(db, seeded.workshopId, 2)).toBe(0);
+		const own = await addPost(db, {
+			teamId: seeded.teamId,
+			text: 'The board’s own',
+			authorHash: null
+		});
+		expect(await deleteWorkshop(db, seeded.teamId, seeded.workshopId)).toBe(true);
+		expect((await listPosts(db, seeded.teamId, { includeHidden: true })).map((p) => p.id)).toEqual([
+			own
+		]);
 	});
 });

@@ -6,7 +6,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { boardOrder, type BoardStatus } from '../../domain/board';
 import { meetsMinimumGroup } from '../../domain/metrics';
-import { countCardAuthors, countSupport, listCardTexts } from '../analytics/texts';
+import { countCardAuthors, listCardTexts } from '../analytics/texts';
 import type { Database } from '../db';
 import { activities, boardPosts, boardUpvotes, teams, workshops } from '../db/schema';
 import { newId } from '../ids';
@@ -26,7 +26,12 @@ export async function listPosts(db: Database, teamId: string, options: { include
 			fromPulse: boardPosts.pulseId,
 			fromWorkshop: workshops.title,
 			createdAt: boardPosts.createdAt,
-			roomSupport: boardPosts.roomSupport,
+			roomSupport: sql<number>`coalesce((
+				select count(distinct u.participant_id)
+				from cards t
+				join cards c on c.activity_id = t.activity_id and (c.id = t.id or c.merged_into = t.id)
+				join upvotes u on u.card_id = c.id
+				where t.id = ${boardPosts.cardId}), 0)`,
 			boardUpvotes: count(boardUpvotes.voterHash)
 		})
 		.from(boardPosts)
@@ -34,12 +39,13 @@ export async function listPosts(db: Database, teamId: string, options: { include
 		.leftJoin(workshops, eq(workshops.id, boardPosts.workshopId))
 		.where(and(...conditions))
 		.groupBy(boardPosts.id);
-	// A post from a workshop keeps the support it had in the room; the board's upvotes add to it.
+	// A post from a workshop keeps the distinct people who supported it in the room (its merged
+	// duplicates' too, less anyone who withdrew); the board's upvotes add to it.
 	return boardOrder(
 		rows.map(({ roomSupport, boardUpvotes: upvotes, ...r }) => ({
 			...r,
 			fromPulse: r.fromPulse !== null,
-			upvotes: roomSupport + upvotes
+			upvotes: Number(roomSupport) + upvotes
 		}))
 	);
 }
@@ -129,8 +135,8 @@ export async function isKnownDevice(
 /**
  * Lands the outsider-voice posts of an ended workshop on its team's board, where they are
  * triaged and answered like the board's own: one post per standing card (duplicates the
- * facilitator folded into it stay folded), with the distinct people who supported it in the
- * room, hidden if the facilitator hid it. An activity that fewer than the minimum group size of
+ * facilitator folded into it stay folded), hidden if the facilitator hid it; its support in
+ * the room is counted from the card's upvotes when the board is read (`listPosts`). An activity that fewer than the minimum group size of
  * people wrote in lands nothing (its texts are withheld everywhere, docs/metrics.md §10).
  * Read and written in one transaction, and at most once per card (a unique key), so landing
  * again, or twice at once, adds nothing and keeps the triage already done. No participant id,
@@ -157,7 +163,7 @@ export async function landWorkshopPosts(
 		);
 		const enough = outsider.filter((a) => meetsMinimumGroup(people.get(a.id) ?? 0, minGroup));
 		const ids = enough.map((a) => a.id);
-		const [rows, support] = await Promise.all([listCardTexts(tx, ids), countSupport(tx, ids)]);
+		const rows = await listCardTexts(tx, ids);
 		const byId = new Map(rows.map((c) => [c.id, c]));
 		const standing = rows.filter((c) => !(c.mergedInto && byId.get(c.mergedInto)));
 		if (standing.length === 0) return 0;
@@ -171,8 +177,7 @@ export async function landWorkshopPosts(
 					authorHash: null,
 					hidden: c.hidden,
 					workshopId,
-					cardId: c.id,
-					roomSupport: support.get(c.id) ?? 0
+					cardId: c.id
 				}))
 			)
 			.onConflictDoNothing({ target: boardPosts.cardId })

@@ -665,10 +665,11 @@ export const boardPosts = sqliteTable(
 		createdAt: createdAt(),
 		/** A post written in a workshop's outsider-voice activity, landed when it ended. */
 		workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
-		/** The card it was landed from: at most one post per card (landing is idempotent). */
-		cardId: text('card_id').references(() => cards.id, { onDelete: 'set null' }),
-		/** Distinct people in the room who supported it; the board's upvotes are added to it. */
-		roomSupport: integer('room_support').notNull().default(0)
+		/**
+		 * The card it was landed from: at most one post per card (landing is idempotent); it goes
+		 * with the card (withdrawn, workshop deleted), and its support in the room is the card's.
+		 */
+		cardId: text('card_id').references(() => cards.id, { onDelete: 'cascade' })
 	},
 	(t) => [
 		index('board_posts_team_idx').on(t.teamId, t.createdAt),
