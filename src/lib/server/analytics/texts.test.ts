@@ -14,7 +14,9 @@ import { boardPosts, workshops } from '../db/schema';
 import { testDatabase } from '../db/testing';
 import { seedWorkshop } from '../live/testing';
 import {
+	addActivity,
 	addCard,
+	addCommitment,
 	addParticipant,
 	groupCard,
 	mergeCards,
@@ -190,6 +192,58 @@ describe('what the room wrote, for staff', () => {
 				'card 999\nline two'
 			])
 		);
+	});
+});
+
+describe('commitments and discussions', () => {
+	it('lists the leaders’ commitments by name and each discussion’s question, in both files', async () => {
+		await addCommitment(db, {
+			teamId: seeded.teamId,
+			workshopId: seeded.workshopId,
+			leaderId: seeded.userId,
+			valueId: seeded.valueIds[0],
+			action: 'Open every meeting with the numbers',
+			signal: 'Minutes start with them',
+			dueOn: '2027-01-31'
+		});
+		await addActivity(db, seeded.workshopId, {
+			kind: 'discuss',
+			title: 'Safe to speak up',
+			prompt: 'When did you last disagree?',
+			config: { kind: 'discuss' }
+		});
+		const all = await texts();
+		expect(all.commitments).toEqual([
+			expect.objectContaining({
+				valueName: 'Value 1',
+				leaderName: 'Facilitator',
+				action: 'Open every meeting with the numbers',
+				status: 'open'
+			})
+		]);
+		expect(all.activities.at(-1)).toMatchObject({ kind: 'discuss', tooFew: null, groups: [] });
+		const csv = parseCsv(textTable(all), TEXT_HEADER);
+		expect(csv).toContainEqual(
+			expect.objectContaining({
+				kind: 'commitment',
+				group: 'Value 1',
+				text: 'Open every meeting with the numbers',
+				signal: 'Minutes start with them',
+				due_on: '2027-01-31',
+				leader: 'Facilitator',
+				status: 'open'
+			})
+		);
+		expect(csv).toContainEqual(
+			expect.objectContaining({
+				kind: 'discuss',
+				status: 'prompt',
+				text: 'When did you last disagree?'
+			})
+		);
+		expect(textJson({ id: 'w', title: 'W' }, all).commitments).toEqual([
+			expect.objectContaining({ leaderName: 'Facilitator', dueOn: '2027-01-31' })
+		]);
 	});
 });
 

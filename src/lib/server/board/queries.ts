@@ -165,7 +165,11 @@ export async function landWorkshopPosts(
 		const ids = enough.map((a) => a.id);
 		const rows = await listCardTexts(tx, ids);
 		const byId = new Map(rows.map((c) => [c.id, c]));
-		const standing = rows.filter((c) => !(c.mergedInto && byId.get(c.mergedInto)));
+		// Stored in the order of their words, not of writing: nothing, not even the row order,
+		// tells who wrote first.
+		const standing = rows
+			.filter((c) => !(c.mergedInto && byId.get(c.mergedInto)))
+			.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 		if (standing.length === 0) return 0;
 		const added = await tx
 			.insert(boardPosts)
