@@ -6,9 +6,9 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { boardOrder, type BoardStatus } from '../../domain/board';
 import { meetsMinimumGroup } from '../../domain/metrics';
-import { countCardAuthors, listCardTexts } from '../analytics/texts';
+import { countCardAuthors, countSupport, listCardTexts } from '../analytics/texts';
 import type { Database } from '../db';
-import { activities, boardPosts, boardUpvotes, teams, workshops } from '../db/schema';
+import { activities, boardPosts, boardUpvotes, cards, teams, workshops } from '../db/schema';
 import { newId } from '../ids';
 
 /** The board's posts, most upvoted first; hidden ones only for staff. */
@@ -26,26 +26,26 @@ export async function listPosts(db: Database, teamId: string, options: { include
 			fromPulse: boardPosts.pulseId,
 			fromWorkshop: workshops.title,
 			createdAt: boardPosts.createdAt,
-			roomSupport: sql<number>`coalesce((
-				select count(distinct u.participant_id)
-				from cards t
-				join cards c on c.activity_id = t.activity_id and (c.id = t.id or c.merged_into = t.id)
-				join upvotes u on u.card_id = c.id
-				where t.id = ${boardPosts.cardId}), 0)`,
+			cardId: boardPosts.cardId,
+			activityId: cards.activityId,
 			boardUpvotes: count(boardUpvotes.voterHash)
 		})
 		.from(boardPosts)
 		.leftJoin(boardUpvotes, eq(boardUpvotes.postId, boardPosts.id))
 		.leftJoin(workshops, eq(workshops.id, boardPosts.workshopId))
+		.leftJoin(cards, eq(cards.id, boardPosts.cardId))
 		.where(and(...conditions))
 		.groupBy(boardPosts.id);
+	const support = await countSupport(db, [
+		...new Set(rows.flatMap((r) => (r.activityId ? [r.activityId] : [])))
+	]);
 	// A post from a workshop keeps the distinct people who supported it in the room (its merged
 	// duplicates' too, less anyone who withdrew); the board's upvotes add to it.
 	return boardOrder(
-		rows.map(({ roomSupport, boardUpvotes: upvotes, ...r }) => ({
+		rows.map(({ cardId, activityId: _activity, boardUpvotes: upvotes, ...r }) => ({
 			...r,
 			fromPulse: r.fromPulse !== null,
-			upvotes: Number(roomSupport) + upvotes
+			upvotes: (cardId ? (support.get(cardId) ?? 0) : 0) + upvotes
 		}))
 	);
 }
