@@ -71,17 +71,21 @@ export async function createAccessCodes(
 	scope: CodeScope,
 	wanted: number
 ): Promise<string[] | null> {
-	const { printed } = await countAccessCodes(db, scope);
-	const n = Math.min(wanted, ACCESS_CODE_LIMITS.batch, ACCESS_CODE_LIMITS.total - printed);
-	if (n < 1) return null;
-	const codes = new Set<string>();
-	while (codes.size < n) codes.add(randomCode());
-	const list = [...codes];
-	await db
-		.insert(accessCodes)
-		.values(list.map((code) => ({ codeHash: hashAccessCode(code), ...scopeColumns(scope) })))
-		.onConflictDoNothing();
-	return list;
+	// Counted and written in one transaction: batches made at the same moment cannot together
+	// pass the total.
+	return db.transaction(async (tx) => {
+		const { printed } = await countAccessCodes(tx, scope);
+		const n = Math.min(wanted, ACCESS_CODE_LIMITS.batch, ACCESS_CODE_LIMITS.total - printed);
+		if (n < 1) return null;
+		const codes = new Set<string>();
+		while (codes.size < n) codes.add(randomCode());
+		const list = [...codes];
+		await tx
+			.insert(accessCodes)
+			.values(list.map((code) => ({ codeHash: hashAccessCode(code), ...scopeColumns(scope) })))
+			.onConflictDoNothing();
+		return list;
+	});
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACCESS_CODE_LIMITS } from '../../domain/access-codes';
 import type { Database } from '../db';
 import { accessCodes, pulseResponses, pulses } from '../db/schema';
 import { countAccessCodes, createAccessCodes, voidUnusedCodes } from '../access-codes/queries';
@@ -134,6 +135,19 @@ describe('verified pulses', () => {
 		expect(await countAccessCodes(db, { workshopId: seeded.workshopId })).toMatchObject({
 			printed: 0
 		});
+	});
+
+	it('print no more than the limits, also when several batches are made at once', async () => {
+		const pulse = await verifiedPulse();
+		const { batch, total } = ACCESS_CODE_LIMITS;
+		expect(await createAccessCodes(db, { pulseId: pulse.id }, batch + 50)).toHaveLength(batch);
+		const batches = await Promise.all(
+			Array.from({ length: total / batch + 2 }, () =>
+				createAccessCodes(db, { pulseId: pulse.id }, batch)
+			)
+		);
+		expect(batches.filter((b) => b === null)).toHaveLength(3);
+		expect((await countAccessCodes(db, { pulseId: pulse.id })).printed).toBe(total);
 	});
 
 	it('store nothing that links a code to a response', async () => {
