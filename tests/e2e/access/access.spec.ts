@@ -132,6 +132,9 @@ const HOW: Record<string, Record<string, How>> = {
 	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
 		'GET · a pulse of team B': ({ world }) => ({ params: { pulseId: world.pulseB.id } })
 	},
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]/codes': {
+		'GET · a pulse of team B': ({ world }) => ({ params: { pulseId: world.pulseB.id } })
+	},
 	'/pulse/[code]': {
 		GET: ({ world }) => ({ params: { code: world.pulseA.code } }),
 		POST: ({ world }) => ({ params: { code: world.pulseA.code } })

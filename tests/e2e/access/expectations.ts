@@ -192,6 +192,14 @@ export const EXPECTED: Expectations = {
 	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
 		GET:                                        READ_A,
 		'GET · a pulse of team B':                  [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+		'POST ?/verified':                          EDIT_A,
+	},
+	// A pulse's one-time codes: for those who manage team A's pulses. Voiding A's unused (none).
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]/codes': {
+		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'GET · a pulse of team B':                  [404, 404, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/make':                              EDIT_A,
+		'POST ?/void':                              [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 	},
 	'/o/[orgId]/t/[teamId]/alignment': {
 		GET:                                        READ_A,

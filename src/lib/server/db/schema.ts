@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	check,
 	index,
 	integer,
 	primaryKey,
@@ -309,12 +310,18 @@ export const accessCodes = sqliteTable(
 	'access_codes',
 	{
 		codeHash: text('code_hash').primaryKey(),
-		workshopId: text('workshop_id')
-			.notNull()
-			.references(() => workshops.id, { onDelete: 'cascade' }),
+		/** A code belongs to a workshop or to a pulse: exactly one of these two is set. */
+		workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'cascade' }),
+		pulseId: text('pulse_id').references((): AnySQLiteColumn => pulses.id, {
+			onDelete: 'cascade'
+		}),
 		state: text('state', { enum: ACCESS_CODE_STATES }).notNull().default('unused')
 	},
-	(t) => [index('access_codes_workshop_idx').on(t.workshopId, t.state)]
+	(t) => [
+		index('access_codes_workshop_idx').on(t.workshopId, t.state),
+		index('access_codes_pulse_idx').on(t.pulseId, t.state),
+		check('access_codes_one_scope', sql`(${t.workshopId} is null) <> (${t.pulseId} is null)`)
+	]
 );
 
 /** A card from a collect activity (or a post on the outsider-voice board). */
@@ -535,6 +542,8 @@ export const pulses = sqliteTable(
 		closesOn: text('closes_on').notNull(),
 		cadenceWeeks: integer('cadence_weeks').notNull(),
 		openQuestion: text('open_question').notNull(),
+		/** First answers only with a printed one-time code (`access_codes.pulse_id`). */
+		verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
