@@ -4,7 +4,7 @@ import { expect, test, waitForHydration } from './fixtures';
 import { t } from './messages';
 import { followTeam } from './follow/setup';
 import { PulsePage } from './pages/PulsePage';
-import { createTeamByRequest, requestAs } from './requests';
+import { createTeamByRequest, expectStatus, postForm, requestAs } from './requests';
 
 /**
  * On a slow phone people type before the scripts arrive. Hydration must keep what they typed
@@ -178,4 +178,42 @@ test('a preselected choice changed before the scripts arrive stays changed', asy
 	await waitForHydration(page);
 	await expect(leader).toHaveValue('');
 	await expect(status).toHaveValue('open');
+});
+
+test("a verified pulse's one-time code typed before the scripts arrive is kept and sent", async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	const team = await followTeam(playwright.request, baseURL!, ['Candour']);
+	const day = (offset: number) =>
+		new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+	const made = await postForm(team.asOwner, team.origin, `${team.teamPath}/pulses?/create`, {
+		opensOn: day(0),
+		closesOn: day(6),
+		cadenceWeeks: '4',
+		openQuestion: 'What would you change?',
+		verified: 'on'
+	});
+	expectStatus(made, 303, 'creating a verified pulse');
+	const printed = await postForm(team.asOwner, team.origin, `${made.location}/codes?/make`, {
+		count: '1'
+	});
+	const [key] = [
+		...(await printed.response.text()).matchAll(/data-testid="one-time-code"[^>]*>([A-Z0-9-]+)</g)
+	].map((m) => m[1]);
+	const pulseId = made.location.split('/').at(-1)!;
+	const code = await team.one('select code from pulses where id = ?', pulseId);
+
+	const respondent = new PulsePage(page);
+	const scripts = await holdScripts(page);
+	await page.goto(`/pulse/${code}`, { waitUntil: 'domcontentloaded' });
+	const access = page.getByLabel(t('follow_pulse_access'));
+	await access.fill(key);
+	await scripts.release();
+	await waitForHydration(page);
+	await expect(access).toHaveValue(key);
+	// Candour and the eNPS question (no leaders, no safety when made by a bare form post).
+	await respondent.answer([4, 9]);
+	await expect(respondent.thanks()).toBeVisible();
 });

@@ -96,6 +96,7 @@ const HOW: Record<string, Record<string, How>> = {
 	},
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results/export': {
 		'GET · ?format=csv&kind=aggregates': () => ({ query: '?format=csv&kind=aggregates' }),
+		'GET · ?format=csv&kind=texts': () => ({ query: '?format=csv&kind=texts' }),
 		'GET · ?format=json&kind=answers': () => ({ query: '?format=json&kind=answers' }),
 		'GET · ?format=csv&kind=answers of an ended workshop': ({ world }) => ({
 			params: { workshopId: world.endedWorkshop.id },
@@ -129,6 +130,9 @@ const HOW: Record<string, Record<string, How>> = {
 		'GET · ?value= a value of team B': ({ world }) => ({ query: `?value=${world.valueB}` })
 	},
 	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
+		'GET · a pulse of team B': ({ world }) => ({ params: { pulseId: world.pulseB.id } })
+	},
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]/codes': {
 		'GET · a pulse of team B': ({ world }) => ({ params: { pulseId: world.pulseB.id } })
 	},
 	'/pulse/[code]': {

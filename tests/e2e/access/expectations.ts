@@ -192,6 +192,14 @@ export const EXPECTED: Expectations = {
 	'/o/[orgId]/t/[teamId]/pulses/[pulseId]': {
 		GET:                                        READ_A,
 		'GET · a pulse of team B':                  [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+		'POST ?/verified':                          EDIT_A,
+	},
+	// A pulse's one-time codes: for those who manage team A's pulses. Voiding A's unused (none).
+	'/o/[orgId]/t/[teamId]/pulses/[pulseId]/codes': {
+		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'GET · a pulse of team B':                  [404, 404, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/make':                              EDIT_A,
+		'POST ?/void':                              [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 	},
 	'/o/[orgId]/t/[teamId]/alignment': {
 		GET:                                        READ_A,
@@ -269,6 +277,8 @@ export const EXPECTED: Expectations = {
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/results/export': {
 		GET:                                        [400, 400, 400, 400, 403, 400, 404, IN,  IN,  IN ],
 		'GET · ?format=csv&kind=aggregates':        [409, 409, 409, 409, 403, 409, 404, IN,  IN,  IN ],
+		// What the room wrote: each activity withheld on its own (rows say why), never a 409.
+		'GET · ?format=csv&kind=texts':             READ_A,
 		// The answers, one row each: the team's facilitators and owners, once the workshop has
 		// ended (W is live: 403 for everyone; the ended one has too few answers: 409).
 		'GET · ?format=json&kind=answers':          [403, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],

@@ -45,14 +45,19 @@ export class ResultsPage {
 		return this.page.getByText(t('analytics_too_few', { min, n }, this.locale));
 	}
 
-	/** Clicks a download link of the page: `csv` or `json` of aggregates or answers. */
-	async download(kind: 'aggregates' | 'answers', format: 'CSV' | 'JSON'): Promise<Download> {
-		const item = this.page.getByRole('listitem').filter({
-			hasText:
-				kind === 'aggregates'
-					? t('analytics_download_aggregates', {}, this.locale)
-					: t('analytics_download_answers', {}, this.locale)
-		});
+	/** Clicks a download link of the page: `csv` or `json` of aggregates, answers or texts. */
+	async download(
+		kind: 'aggregates' | 'answers' | 'texts',
+		format: 'CSV' | 'JSON'
+	): Promise<Download> {
+		const label = {
+			aggregates: 'analytics_download_aggregates',
+			answers: 'analytics_download_answers',
+			texts: 'texts_download'
+		} as const;
+		const item = this.page
+			.getByRole('listitem')
+			.filter({ hasText: t(label[kind], {}, this.locale) });
 		const [download] = await Promise.all([
 			this.page.waitForEvent('download'),
 			item.getByRole('link', { name: format, exact: true }).click()

@@ -366,7 +366,8 @@ test('after a workshop the results show charts, tables and downloads; too few pe
 	expect(refusedToViewer.status()).toBe(403);
 	expect(await refusedToViewer.text()).toContain("the organisation's owners");
 
-	// Two people only: the page says why, and nothing can be downloaded.
+	// Two people only: the page says why, and no numbers can be downloaded (what the room
+	// wrote can, each activity under its own minimum).
 	const small = await workshop(asOwner, origin, owner, teamId, `Small ${unique}`);
 	await run(playwright.request, origin, small, PEOPLE.slice(0, 2));
 	await page.goto(`/o/${owner.orgId}/t/${teamId}/workshops/${small.id}/results`);
@@ -374,7 +375,16 @@ test('after a workshop the results show charts, tables and downloads; too few pe
 	await expect(page.getByRole('heading', { name: t('analytics_too_few_title') })).toBeVisible();
 	await expect(results.tooFew(5, 2)).toBeVisible();
 	await expect(page.locator('canvas')).toHaveCount(0);
-	await expect(page.getByRole('link', { name: 'CSV' })).toHaveCount(0);
+	await expect(
+		page.getByRole('listitem').filter({ hasText: t('analytics_download_aggregates') })
+	).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'CSV' })).toHaveCount(1);
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ hasText: t('texts_download') })
+			.getByRole('link')
+	).toHaveCount(2);
 	const refused = await page.request.get(
 		`/o/${owner.orgId}/t/${teamId}/workshops/${small.id}/results/export?format=csv&kind=answers`
 	);

@@ -147,7 +147,23 @@ test('participants take part from their phones, with and without JavaScript', as
 	const question = (lens: 'assumed' | 'current', value: string) =>
 		t(lens === 'current' ? 'room_rate_q_current' : 'room_rate_q_assumed', { value });
 	const annFirst = ann.ratingOf(question('current', 'Ownership'));
+	// While a tap is being saved nothing below it moves, so the next tap lands where it aims.
+	const next = ann.ratingOf(question('assumed', 'Candour'));
+	const top = () => next.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+	const before = await top();
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await ann.page.route('**/live/*/answers', async (route) => {
+		await held;
+		await route.continue();
+	});
 	await ann.score(annFirst, 4).check({ force: true });
+	await expect(annFirst.getByText(t('room_saving'))).toBeVisible();
+	expect(await top()).toBe(before);
+	release();
+	await expect(annFirst.getByText(t('room_saving'))).toBeHidden();
+	expect(await top()).toBe(before);
+	await ann.page.unroute('**/live/*/answers');
 	await expect(ann.page.getByText(t('room_rate_progress', { done: 1, total: 6 }))).toBeVisible();
 	await ann.score(ann.ratingOf(question('assumed', 'Candour')), 2).check({ force: true });
 	await expect(ann.page.getByText(t('room_rate_progress', { done: 2, total: 6 }))).toBeVisible();

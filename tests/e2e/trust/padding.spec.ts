@@ -66,12 +66,12 @@ test('a verified room lets in one device per unused code, and staff never learn 
 			args: [w.id]
 		});
 		expect(people.rows).toHaveLength(2);
-		// The code rows: a hash and a state, nothing that points at a participant or a time.
+		// The code rows: a hash, a scope and a state, nothing that points at a participant or a time.
 		const stored = await reader.execute({
 			sql: 'select * from access_codes where workshop_id = ?',
 			args: [w.id]
 		});
-		expect(stored.columns.sort()).toEqual(['code_hash', 'state', 'workshop_id']);
+		expect(stored.columns.sort()).toEqual(['code_hash', 'pulse_id', 'state', 'workshop_id']);
 		expect(stored.rows.map((r) => r.state).sort()).toEqual(['unused', 'used', 'used']);
 		const hashes = stored.rows.map((r) => String(r.code_hash));
 

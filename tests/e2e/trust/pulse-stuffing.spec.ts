@@ -1,8 +1,8 @@
-import http from 'node:http';
 import { expect, test } from '../fixtures';
 import { followTeam } from '../follow/setup';
 import { t } from '../messages';
 import { expectStatus, postForm } from '../requests';
+import { address, client, tally, type Answer } from './loopback';
 
 /**
  * Stuffing and padding of a pulse and its board (docs/security.md): a script on one address
@@ -17,69 +17,6 @@ import { expectStatus, postForm } from '../requests';
 
 const day = (offset: number) =>
 	new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-interface Answer {
-	status: number;
-	body: string;
-	cookies: string[];
-}
-
-/** A form post from `address`, as a browser without JavaScript (or with, when `enhanced`). */
-function client(origin: string, address: string) {
-	const agent = new http.Agent({ keepAlive: true, localAddress: address });
-	const post = (
-		path: string,
-		form: Record<string, string>,
-		options: { cookie?: string; enhanced?: boolean } = {}
-	) =>
-		new Promise<Answer>((resolve, reject) => {
-			const body = new URLSearchParams(form).toString();
-			const url = new URL(path, origin);
-			const request = http.request(
-				{
-					agent,
-					host: url.hostname,
-					port: url.port,
-					path: url.pathname + url.search,
-					method: 'POST',
-					headers: {
-						origin,
-						'content-type': 'application/x-www-form-urlencoded',
-						'content-length': Buffer.byteLength(body),
-						accept: options.enhanced ? 'application/json' : 'text/html',
-						...(options.enhanced ? { 'x-sveltekit-action': 'true' } : {}),
-						...(options.cookie ? { cookie: options.cookie } : {})
-					}
-				},
-				(response) => {
-					let text = '';
-					response.setEncoding('utf8');
-					response.on('data', (chunk) => (text += chunk));
-					response.on('end', () =>
-						resolve({
-							status: response.statusCode ?? 0,
-							body: text,
-							cookies: (response.headers['set-cookie'] ?? []).map((c) => c.split(';')[0])
-						})
-					);
-				}
-			);
-			request.on('error', reject);
-			request.end(body);
-		});
-	return { post, close: () => agent.destroy() };
-}
-
-/** Statuses of a run of requests, counted: `{ 303: 60, 429: 140 }`. */
-const tally = (answers: Answer[]) =>
-	answers.reduce<Record<number, number>>(
-		(counts, a) => ({ ...counts, [a.status]: (counts[a.status] ?? 0) + 1 }),
-		{}
-	);
-
-/** Loopback addresses of this run's own, away from 127.0.0.1. */
-const base = 2 + Math.floor(Math.random() * 200);
-const address = (i: number) => `127.0.0.${base + i}`;
 
 test('a script on one address cannot stuff a pulse or its board; an office still can answer', async ({
 	playwright,

@@ -1,9 +1,9 @@
 /**
- * One-time codes, scoped to a workshop (a pulse can get its own scope column later). Only the
+ * One-time codes, scoped to a workshop (verified room) or a pulse (verified pulse). Only the
  * SHA-256 of a code and its state are stored: never the code, never who spent it or when. A
  * code is shown once, on the printable page that made it, and is gone from the server after.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, type SQL } from 'drizzle-orm';
 import {
 	ACCESS_CODE_ALPHABET,
 	ACCESS_CODE_LENGTH,
@@ -14,9 +14,24 @@ import type { Database } from '../db';
 import { accessCodes } from '../db/schema';
 import { hashToken } from '../ids';
 
-export interface CodeScope {
-	workshopId: string;
+/** Whose codes: a workshop's or a pulse's (a code has exactly one of the two). */
+export type CodeScope = { workshopId: string } | { pulseId: string };
+
+/** A database or a transaction: a code is spent in the transaction that stores what it pays for. */
+type Db = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** The condition that picks a scope's codes. */
+function inScope(scope: CodeScope): SQL {
+	return 'workshopId' in scope
+		? eq(accessCodes.workshopId, scope.workshopId)
+		: eq(accessCodes.pulseId, scope.pulseId);
 }
+
+/** The scope's column values for a new code. */
+const scopeColumns = (scope: CodeScope) =>
+	'workshopId' in scope
+		? { workshopId: scope.workshopId, pulseId: null }
+		: { workshopId: null, pulseId: scope.pulseId };
 
 export interface CodeCounts {
 	printed: number;
@@ -36,11 +51,11 @@ export function hashAccessCode(code: string): string {
 }
 
 /** How many of a scope's codes were printed, spent, still unused, voided. Never which. */
-export async function countAccessCodes(db: Database, scope: CodeScope): Promise<CodeCounts> {
+export async function countAccessCodes(db: Db, scope: CodeScope): Promise<CodeCounts> {
 	const rows = await db
 		.select({ state: accessCodes.state, n: count() })
 		.from(accessCodes)
-		.where(eq(accessCodes.workshopId, scope.workshopId))
+		.where(inScope(scope))
 		.groupBy(accessCodes.state);
 	const of = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
 	const counts = { used: of('used'), unused: of('unused'), voided: of('void') };
@@ -56,28 +71,28 @@ export async function createAccessCodes(
 	scope: CodeScope,
 	wanted: number
 ): Promise<string[] | null> {
-	const { printed } = await countAccessCodes(db, scope);
-	const n = Math.min(wanted, ACCESS_CODE_LIMITS.batch, ACCESS_CODE_LIMITS.total - printed);
-	if (n < 1) return null;
-	const codes = new Set<string>();
-	while (codes.size < n) codes.add(randomCode());
-	const list = [...codes];
-	await db
-		.insert(accessCodes)
-		.values(list.map((code) => ({ codeHash: hashAccessCode(code), workshopId: scope.workshopId })))
-		.onConflictDoNothing();
-	return list;
+	// Counted and written in one transaction: batches made at the same moment cannot together
+	// pass the total.
+	return db.transaction(async (tx) => {
+		const { printed } = await countAccessCodes(tx, scope);
+		const n = Math.min(wanted, ACCESS_CODE_LIMITS.batch, ACCESS_CODE_LIMITS.total - printed);
+		if (n < 1) return null;
+		const codes = new Set<string>();
+		while (codes.size < n) codes.add(randomCode());
+		const list = [...codes];
+		await tx
+			.insert(accessCodes)
+			.values(list.map((code) => ({ codeHash: hashAccessCode(code), ...scopeColumns(scope) })))
+			.onConflictDoNothing();
+		return list;
+	});
 }
 
 /**
  * Spends a code: true for exactly one caller, however many send the same code at once (one
  * conditional UPDATE; SQLite runs writes one at a time). Records that it was used, not by whom.
  */
-export async function spendAccessCode(
-	db: Database,
-	scope: CodeScope,
-	typed: string
-): Promise<boolean> {
+export async function spendAccessCode(db: Db, scope: CodeScope, typed: string): Promise<boolean> {
 	const code = normaliseAccessCode(typed);
 	if (!code) return false;
 	const spent = await db
@@ -86,7 +101,7 @@ export async function spendAccessCode(
 		.where(
 			and(
 				eq(accessCodes.codeHash, hashAccessCode(code)),
-				eq(accessCodes.workshopId, scope.workshopId),
+				inScope(scope),
 				eq(accessCodes.state, 'unused')
 			)
 		)
@@ -95,7 +110,7 @@ export async function spendAccessCode(
 }
 
 /** Gives a spent code back, when the join it paid for could not be stored. */
-export async function restoreAccessCode(db: Database, scope: CodeScope, typed: string) {
+export async function restoreAccessCode(db: Db, scope: CodeScope, typed: string) {
 	const code = normaliseAccessCode(typed);
 	if (!code) return;
 	await db
@@ -104,7 +119,7 @@ export async function restoreAccessCode(db: Database, scope: CodeScope, typed: s
 		.where(
 			and(
 				eq(accessCodes.codeHash, hashAccessCode(code)),
-				eq(accessCodes.workshopId, scope.workshopId),
+				inScope(scope),
 				eq(accessCodes.state, 'used')
 			)
 		);
@@ -115,7 +130,7 @@ export async function voidUnusedCodes(db: Database, scope: CodeScope): Promise<n
 	const voided = await db
 		.update(accessCodes)
 		.set({ state: 'void' })
-		.where(and(eq(accessCodes.workshopId, scope.workshopId), eq(accessCodes.state, 'unused')))
+		.where(and(inScope(scope), eq(accessCodes.state, 'unused')))
 		.returning({ state: accessCodes.state });
 	return voided.length;
 }

@@ -7,9 +7,10 @@ import { meetsMinimumGroup } from '../../domain/metrics';
 import type { Cell } from './csv';
 import type { AnswerRow, ValueFacts, VotingActivity } from './queries';
 import type { Results } from './report';
+import type { WorkshopTexts } from './texts';
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
-export const EXPORT_KINDS = ['aggregates', 'answers'] as const;
+export const EXPORT_KINDS = ['aggregates', 'answers', 'texts'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -222,4 +223,103 @@ export function exportFileName(title: string, kind: ExportKind, format: ExportFo
 			.replace(/^-+|-+$/g, '')
 			.slice(0, 60) || 'workshop';
 	return `${slug}-${kind}.${format}`;
+}
+
+export const TEXT_HEADER = [
+	'activity',
+	'activity_title',
+	'kind',
+	'group',
+	'text',
+	'support',
+	'duplicate_of',
+	'status',
+	'people',
+	'cards',
+	'signal',
+	'due_on',
+	'leader'
+];
+
+/**
+ * What the room wrote, one row per text (docs/metrics.md §12): each card or post shown, under
+ * its group, with its support; each duplicate folded into it (`duplicate`, with the text it was
+ * folded into); per activity a `withheld` row with the reason when too few wrote, and a `hidden`
+ * row with how many cards the facilitator hid; a discussion's question (`prompt`); and each
+ * commitment. No author, participant, nickname or time column.
+ */
+export function textTable(texts: WorkshopTexts): Cell[][] {
+	const rows: Cell[][] = [];
+	for (const a of texts.activities) {
+		const head = [a.number, a.title, a.kind];
+		if (a.kind === 'discuss') {
+			rows.push([...head, null, a.prompt || a.title, null, null, 'prompt', null, null]);
+			continue;
+		}
+		if (a.tooFew) {
+			const reason = `Withheld: shown when at least ${a.tooFew.min} people wrote; ${a.tooFew.n} did.`;
+			rows.push([...head, null, reason, null, null, 'withheld', a.people, a.cards]);
+		}
+		for (const group of a.groups) {
+			for (const card of group.cards) {
+				rows.push([...head, group.name, card.text, card.support, null, 'shown', null, null]);
+				for (const duplicate of card.duplicates) {
+					rows.push([...head, group.name, duplicate, null, card.text, 'duplicate', null, null]);
+				}
+			}
+		}
+		if (a.hidden > 0) rows.push([...head, null, null, null, null, 'hidden', null, a.hidden]);
+	}
+	for (const c of texts.commitments) {
+		rows.push([
+			null,
+			null,
+			'commitment',
+			c.valueName,
+			c.action,
+			null,
+			null,
+			c.status,
+			null,
+			null,
+			c.signal,
+			c.dueOn,
+			c.leaderName
+		]);
+	}
+	return rows.map((row) => [
+		...row,
+		...Array.from({ length: TEXT_HEADER.length - row.length }, (): Cell => null)
+	]);
+}
+
+/** The texts as JSON: the same as the page shows, withheld activities with their reason. */
+export function textJson(
+	workshop: { id: string; title: string },
+	texts: WorkshopTexts
+): Record<string, unknown> {
+	return {
+		workshop,
+		minGroupSize: texts.min,
+		activities: texts.activities.map((a) => ({
+			activity: a.number,
+			title: a.title,
+			kind: a.kind,
+			prompt: a.prompt,
+			lens: a.lens,
+			target: a.target,
+			people: a.people,
+			cards: a.cards,
+			hidden: a.hidden,
+			withheld: a.tooFew
+				? {
+						reason: 'below_minimum',
+						people: a.tooFew.n,
+						min: a.tooFew.min
+					}
+				: null,
+			groups: a.groups.map((g) => ({ value: g.name, cards: g.cards }))
+		})),
+		commitments: texts.commitments.map(({ id: _id, ...c }) => c)
+	};
 }

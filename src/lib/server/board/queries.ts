@@ -5,8 +5,10 @@
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import { boardOrder, type BoardStatus } from '../../domain/board';
+import { meetsMinimumGroup } from '../../domain/metrics';
+import { countCardAuthors, countSupport, listCardTexts } from '../analytics/texts';
 import type { Database } from '../db';
-import { boardPosts, boardUpvotes } from '../db/schema';
+import { activities, boardPosts, boardUpvotes, cards, teams, workshops } from '../db/schema';
 import { newId } from '../ids';
 
 /** The board's posts, most upvoted first; hidden ones only for staff. */
@@ -22,14 +24,30 @@ export async function listPosts(db: Database, teamId: string, options: { include
 			answeredAt: boardPosts.answeredAt,
 			hidden: boardPosts.hidden,
 			fromPulse: boardPosts.pulseId,
+			fromWorkshop: workshops.title,
 			createdAt: boardPosts.createdAt,
-			upvotes: count(boardUpvotes.voterHash)
+			cardId: boardPosts.cardId,
+			activityId: cards.activityId,
+			boardUpvotes: count(boardUpvotes.voterHash)
 		})
 		.from(boardPosts)
 		.leftJoin(boardUpvotes, eq(boardUpvotes.postId, boardPosts.id))
+		.leftJoin(workshops, eq(workshops.id, boardPosts.workshopId))
+		.leftJoin(cards, eq(cards.id, boardPosts.cardId))
 		.where(and(...conditions))
 		.groupBy(boardPosts.id);
-	return boardOrder(rows.map((r) => ({ ...r, fromPulse: r.fromPulse !== null })));
+	const support = await countSupport(db, [
+		...new Set(rows.flatMap((r) => (r.activityId ? [r.activityId] : [])))
+	]);
+	// A post from a workshop keeps the distinct people who supported it in the room (its merged
+	// duplicates' too, less anyone who withdrew); the board's upvotes add to it.
+	return boardOrder(
+		rows.map(({ cardId, activityId: _activity, boardUpvotes: upvotes, ...r }) => ({
+			...r,
+			fromPulse: r.fromPulse !== null,
+			upvotes: (cardId ? (support.get(cardId) ?? 0) : 0) + upvotes
+		}))
+	);
 }
 
 /** Which posts of the team this voter upvoted already. */
@@ -112,4 +130,80 @@ export async function isKnownDevice(
 				where p.team_id = ${input.teamId} and u.voter_hash = ${input.hash}
 			) as known`);
 	return Boolean(row?.known);
+}
+
+/**
+ * Lands the outsider-voice posts of an ended workshop on its team's board, where they are
+ * triaged and answered like the board's own: one post per standing card (duplicates the
+ * facilitator folded into it stay folded), hidden if the facilitator hid it; its support in
+ * the room is counted from the card's upvotes when the board is read (`listPosts`). An activity that fewer than the minimum group size of
+ * people wrote in lands nothing (its texts are withheld everywhere, docs/metrics.md §10).
+ * Read and written in one transaction, and at most once per card (a unique key), so landing
+ * again, or twice at once, adds nothing and keeps the triage already done. No participant id,
+ * nickname or time of writing is copied. Returns how many posts were added.
+ */
+export async function landWorkshopPosts(
+	db: Database,
+	workshopId: string,
+	minGroup: number
+): Promise<number> {
+	return db.transaction(async (tx) => {
+		const [workshop] = await tx
+			.select({ teamId: workshops.teamId, status: workshops.status })
+			.from(workshops)
+			.where(eq(workshops.id, workshopId));
+		if (workshop?.status !== 'ended') return 0;
+		const outsider = await tx
+			.select({ id: activities.id })
+			.from(activities)
+			.where(and(eq(activities.workshopId, workshopId), eq(activities.kind, 'outsider')));
+		const people = await countCardAuthors(
+			tx,
+			outsider.map((a) => a.id)
+		);
+		const enough = outsider.filter((a) => meetsMinimumGroup(people.get(a.id) ?? 0, minGroup));
+		const ids = enough.map((a) => a.id);
+		const rows = await listCardTexts(tx, ids);
+		const byId = new Map(rows.map((c) => [c.id, c]));
+		// Stored in the order of their words, not of writing: nothing, not even the row order,
+		// tells who wrote first.
+		const standing = rows
+			.filter((c) => !(c.mergedInto && byId.get(c.mergedInto)))
+			.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+		if (standing.length === 0) return 0;
+		const added = await tx
+			.insert(boardPosts)
+			.values(
+				standing.map((c) => ({
+					id: newId(),
+					teamId: workshop.teamId,
+					text: c.text,
+					authorHash: null,
+					hidden: c.hidden,
+					workshopId,
+					cardId: c.id
+				}))
+			)
+			.onConflictDoNothing({ target: boardPosts.cardId })
+			.returning({ id: boardPosts.id });
+		return added.length;
+	});
+}
+
+/**
+ * Lands what a lowered minimum group size now allows, for every ended workshop of the
+ * organisation (`landWorkshopPosts` adds nothing twice). Returns how many posts were added.
+ */
+export async function landOrganisationPosts(db: Database, orgId: string, minGroup: number) {
+	const ended = await db
+		.selectDistinct({ id: workshops.id })
+		.from(workshops)
+		.innerJoin(teams, eq(teams.id, workshops.teamId))
+		.innerJoin(activities, eq(activities.workshopId, workshops.id))
+		.where(
+			and(eq(teams.orgId, orgId), eq(workshops.status, 'ended'), eq(activities.kind, 'outsider'))
+		);
+	let added = 0;
+	for (const w of ended) added += await landWorkshopPosts(db, w.id, minGroup);
+	return added;
 }

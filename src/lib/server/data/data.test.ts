@@ -110,7 +110,8 @@ async function fillOrganisation(label: string, participantCount = 6) {
 	await spendAccessCode(db, { workshopId }, codes[0]);
 	await db.insert(upvotes).values(people.slice(1, 4).map((p) => ({ cardId, participantId: p.id })));
 
-	// Follow-through: a check-in, a pulse answered by six, the board, the alignment matrix.
+	// Follow-through: a check-in, a verified pulse answered by six with eight printed codes, the
+	// board, the alignment matrix.
 	await addCheckin(db, { commitmentId: `${label}-commitment`, authorId: leaderId, did: 'Opened the retro', happenedOn: '2026-11-02' });
 	const pulseId = await createPulse(db, {
 		teamId,
@@ -119,15 +120,18 @@ async function fillOrganisation(label: string, participantCount = 6) {
 		cadenceWeeks: 4,
 		openQuestion: 'What would you change?',
 		withSafety: false,
+		verified: true,
 		createdBy: seeded.userId
 	});
 	const items = await listItems(db, pulseId);
+	const pulseCodes = (await createAccessCodes(db, { pulseId }, 8))!;
 	for (let i = 0; i < 6; i++) {
 		await savePulseResponse(db, {
 			pulse: { id: pulseId, teamId },
 			tokenHash: `${label}-respondent-${i}`,
 			scores: new Map(items.map((item) => [item.id, item.kind === 'enps' ? 9 : 4])),
-			open: i === 0 ? 'More time for learning' : ''
+			open: i === 0 ? 'More time for learning' : '',
+			accessCode: pulseCodes[i]
 		});
 	}
 	const postId = await addPost(db, { teamId, text: 'Meetings start late', authorHash: `${label}-author` });
@@ -143,7 +147,7 @@ async function fillOrganisation(label: string, participantCount = 6) {
 		note: 'Old photos',
 		authorId: seeded.userId
 	});
-	return { ...seeded, secondTeam, leaderId, people, cardId };
+	return { ...seeded, secondTeam, leaderId, people, cardId, pulseId, pulseCodes };
 }
 
 async function countRows(): Promise<Record<string, number>> {
@@ -230,12 +234,13 @@ describe('the export', () => {
 		];
 		for (const secret of secrets) expect(text).not.toContain(secret);
 		expect(text).not.toMatch(/token_hash|password_hash|code_hash|"nickname"|Waiting Nick/);
-		expect(data.tables.access_codes).toEqual(
-			expect.arrayContaining([
-				{ workshop_id: mine.workshopId, state: 'used', count: 1 },
-				{ workshop_id: mine.workshopId, state: 'unused', count: 2 }
-			])
-		);
+		expect(text).not.toContain(mine.pulseCodes[0]);
+		expect(data.tables.access_codes).toEqual([
+			{ workshop_id: null, pulse_id: mine.pulseId, state: 'unused', count: 2 },
+			{ workshop_id: null, pulse_id: mine.pulseId, state: 'used', count: 6 },
+			{ workshop_id: mine.workshopId, pulse_id: null, state: 'unused', count: 2 },
+			{ workshop_id: mine.workshopId, pulse_id: null, state: 'used', count: 1 }
+		]);
 	});
 });
 
@@ -293,7 +298,7 @@ describe('deleting', () => {
 			cards: -1,
 			upvotes: -3,
 			join_requests: -1,
-			access_codes: -3,
+			access_codes: -(3 + 8),
 			commitments: -1,
 			...allOf(before, FOLLOW_THROUGH)
 		});
@@ -334,7 +339,7 @@ describe('deleting', () => {
 			cards: -1,
 			upvotes: -3,
 			join_requests: -1,
-			access_codes: -3,
+			access_codes: -(3 + 8),
 			commitments: -1,
 			// Two organisations filled alike: half of each.
 			...allOf(before, FOLLOW_THROUGH, 2)

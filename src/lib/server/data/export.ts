@@ -26,6 +26,7 @@ export type Scope =
 	| 'card' // a `card_id` of one of those activities' cards
 	| 'commitment' // a `commitment_id` of one of its teams' commitments
 	| 'pulse' // a `pulse_id` of one of its teams' pulses
+	| 'code' // a `workshop_id` of one of its workshops or a `pulse_id` of one of its pulses
 	| 'post'; // a `post_id` of one of its teams' board posts
 
 export interface ExportRule {
@@ -63,10 +64,10 @@ export const EXPORTED: Record<string, ExportRule> = {
 	workshops: { scope: 'team' },
 	activities: { scope: 'workshop' },
 	participants: { scope: 'workshop', countBy: ['workshop_id'] },
-	// Waiting devices as a count per workshop; one-time codes as counts per state (only hashes
-	// are stored, and nothing links a code to whoever used it).
+	// Waiting devices as a count per workshop; one-time codes (a workshop's or a pulse's) as
+	// counts per state (only hashes are stored, and nothing links a code to whoever used it).
 	join_requests: { scope: 'workshop', countBy: ['workshop_id', 'refused'] },
-	access_codes: { scope: 'workshop', countBy: ['workshop_id', 'state'] },
+	access_codes: { scope: 'code', countBy: ['workshop_id', 'pulse_id', 'state'] },
 	cards: { scope: 'activity', omit: ['participant_id'] },
 	released_counts: { scope: 'activity', released: true },
 	vote_releases: { scope: 'activity', omit: ['mark'] },
@@ -136,6 +137,8 @@ function belongsTo(scope: Scope, orgId: string): SQL {
 			return sql`commitment_id in (select id from commitments where team_id in (${TEAMS(orgId)}))`;
 		case 'pulse':
 			return sql`pulse_id in (select id from pulses where team_id in (${TEAMS(orgId)}))`;
+		case 'code':
+			return sql`(workshop_id in (${WORKSHOPS(orgId)}) or pulse_id in (select id from pulses where team_id in (${TEAMS(orgId)})))`;
 		case 'post':
 			return sql`post_id in (select id from board_posts where team_id in (${TEAMS(orgId)}))`;
 	}

@@ -418,4 +418,37 @@ describe('the migrations', () => {
 		expect(id).toBeTruthy();
 		client.close();
 	});
+
+	it("keep a workshop's one-time codes when codes may also belong to a pulse (0009)", async () => {
+		const url = `file:${join(dir, 'codes.db')}`;
+		const before = journal.entries.findIndex((e) => e.tag === '0009_verified_pulses');
+		expect(before).toBeGreaterThan(0);
+		const old = (await openDatabase({ url, migrationsFolder: firstMigrations(before) })).client;
+		await insertAll(old);
+		await old.execute(
+			"insert into workshops (id, team_id, title, join_code) values ('w-codes', 't-ops', 'Verified', 'QWERTY')"
+		);
+		await old.execute(
+			"insert into access_codes (code_hash, workshop_id, state) values ('h1', 'w-codes', 'used'), ('h2', 'w-codes', 'unused'), ('h3', 'w-codes', 'void')"
+		);
+		old.close();
+
+		const client = (await openDatabase({ url, migrationsFolder: DRIZZLE })).client;
+		const rows = await client.execute(
+			'select code_hash, workshop_id, pulse_id, state from access_codes order by code_hash'
+		);
+		expect(rows.rows.map((r) => ({ ...r }))).toEqual([
+			{ code_hash: 'h1', workshop_id: 'w-codes', pulse_id: null, state: 'used' },
+			{ code_hash: 'h2', workshop_id: 'w-codes', pulse_id: null, state: 'unused' },
+			{ code_hash: 'h3', workshop_id: 'w-codes', pulse_id: null, state: 'void' }
+		]);
+		// A code belongs to exactly one workshop or pulse; deleting the workshop still takes its codes.
+		await expect(
+			client.execute("insert into access_codes (code_hash, state) values ('h4', 'unused')")
+		).rejects.toThrow(/CHECK/);
+		await client.execute("delete from workshops where id = 'w-codes'");
+		expect((await client.execute('select count(*) as n from access_codes')).rows[0].n).toBe(0);
+		expect((await client.execute('PRAGMA foreign_key_check')).rows).toEqual([]);
+		client.close();
+	});
 });

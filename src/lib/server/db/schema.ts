@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	check,
 	index,
 	integer,
 	primaryKey,
@@ -309,12 +310,18 @@ export const accessCodes = sqliteTable(
 	'access_codes',
 	{
 		codeHash: text('code_hash').primaryKey(),
-		workshopId: text('workshop_id')
-			.notNull()
-			.references(() => workshops.id, { onDelete: 'cascade' }),
+		/** A code belongs to a workshop or to a pulse: exactly one of these two is set. */
+		workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'cascade' }),
+		pulseId: text('pulse_id').references((): AnySQLiteColumn => pulses.id, {
+			onDelete: 'cascade'
+		}),
 		state: text('state', { enum: ACCESS_CODE_STATES }).notNull().default('unused')
 	},
-	(t) => [index('access_codes_workshop_idx').on(t.workshopId, t.state)]
+	(t) => [
+		index('access_codes_workshop_idx').on(t.workshopId, t.state),
+		index('access_codes_pulse_idx').on(t.pulseId, t.state),
+		check('access_codes_one_scope', sql`(${t.workshopId} is null) <> (${t.pulseId} is null)`)
+	]
 );
 
 /** A card from a collect activity (or a post on the outsider-voice board). */
@@ -535,6 +542,8 @@ export const pulses = sqliteTable(
 		closesOn: text('closes_on').notNull(),
 		cadenceWeeks: integer('cadence_weeks').notNull(),
 		openQuestion: text('open_question').notNull(),
+		/** First answers only with a printed one-time code (`access_codes.pulse_id`). */
+		verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
@@ -662,11 +671,19 @@ export const boardPosts = sqliteTable(
 		answer: text('answer'),
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
 		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** A post written in a workshop's outsider-voice activity, landed when it ended. */
+		workshopId: text('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
+		/**
+		 * The card it was landed from: at most one post per card (landing is idempotent); it goes
+		 * with the card (withdrawn, workshop deleted), and its support in the room is the card's.
+		 */
+		cardId: text('card_id').references(() => cards.id, { onDelete: 'cascade' })
 	},
 	(t) => [
 		index('board_posts_team_idx').on(t.teamId, t.createdAt),
-		index('board_posts_pulse_author_idx').on(t.pulseId, t.authorHash)
+		index('board_posts_pulse_author_idx').on(t.pulseId, t.authorHash),
+		uniqueIndex('board_posts_card_key').on(t.cardId)
 	]
 );
 

@@ -105,8 +105,8 @@ describe('a verified room', () => {
 		const joined = await join(codes[1], 'Ann');
 		const [person] = await db.select().from(participants);
 		const rows = await db.select().from(accessCodes);
-		// Only a hash, the workshop and a state: no participant, no time, not the code itself.
-		expect(Object.keys(rows[0]).sort()).toEqual(['codeHash', 'state', 'workshopId']);
+		// Only a hash, the workshop (or pulse) and a state: no participant, no time, not the code.
+		expect(Object.keys(rows[0]).sort()).toEqual(['codeHash', 'pulseId', 'state', 'workshopId']);
 		const stored = JSON.stringify(rows);
 		for (const secret of [person.id, person.tokenHash, tokenOf(joined), ...codes]) {
 			expect(stored).not.toContain(secret);

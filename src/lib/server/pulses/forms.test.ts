@@ -21,7 +21,12 @@ describe('newPulseForm', () => {
 			ok: true,
 			data: { cadenceWeeks: 4, openQuestion: 'What would you change?', withSafety: true }
 		});
-		expect(parseForm(newPulseForm(now), form(good))).toMatchObject({ data: { withSafety: false } });
+		expect(parseForm(newPulseForm(now), form(good))).toMatchObject({
+			data: { withSafety: false, verified: false }
+		});
+		expect(parseForm(newPulseForm(now), form({ ...good, verified: 'on' }))).toMatchObject({
+			data: { verified: true }
+		});
 	});
 
 	it('names what is wrong', () => {

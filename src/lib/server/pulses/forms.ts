@@ -1,6 +1,6 @@
 /**
  * The staff's form for a new pulse: dates, cadence, the open question, whether to add the safety
- * statements and a statement per leader.
+ * statements and a statement per leader, whether a first answer needs a one-time code.
  */
 import { z } from 'zod';
 import { tidy } from '../../domain/culture';
@@ -27,7 +27,8 @@ export function newPulseForm(now: Date) {
 				.transform(tidy)
 				.pipe(z.string().min(PULSE_LIMITS.openQuestion.min).max(PULSE_LIMITS.openQuestion.max)),
 			withSafety: checkboxField,
-			withLeaders: checkboxField
+			withLeaders: checkboxField,
+			verified: checkboxField
 		})
 		.superRefine((form, ctx) => {
 			const problems = checkPulseDates(form.opensOn, form.closesOn, today);

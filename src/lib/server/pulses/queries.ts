@@ -20,6 +20,7 @@ import {
 	users,
 	valueLenses
 } from '../db/schema';
+import { spendAccessCode } from '../access-codes/queries';
 import { listTeamLeaders } from '../commitments/queries';
 import { newId } from '../ids';
 
@@ -222,6 +223,8 @@ export interface NewPulse {
 	withSafety: boolean;
 	/** Whether to ask about each of the team's leaders by name. */
 	withLeaders?: boolean;
+	/** Whether a device's first answer needs a printed one-time code. */
+	verified?: boolean;
 	createdBy: string;
 }
 
@@ -235,7 +238,9 @@ export async function createPulse(db: Database, input: NewPulse): Promise<string
 	const items = pulseItems(values, { withSafety, leaderIds: leaders.map((l) => l.userId) });
 	const id = newId();
 	await db.transaction(async (tx) => {
-		await tx.insert(pulses).values({ id, code: newId(), ...pulse });
+		await tx
+			.insert(pulses)
+			.values({ id, code: newId(), ...pulse, verified: pulse.verified ?? false });
 		await tx
 			.insert(pulseItemsTable)
 			.values(items.map((item, position) => ({ id: newId(), pulseId: id, position, ...item })));
@@ -251,6 +256,29 @@ export async function createPulse(db: Database, input: NewPulse): Promise<string
 		});
 	});
 	return id;
+}
+
+/**
+ * Makes a pulse verified or open, only before its first response (one conditional UPDATE, so an
+ * answer on its way cannot slip in between); false when refused. Afterwards every response of a
+ * verified pulse came in with a code, so the minimum group size counts only those.
+ */
+export async function setPulseVerified(
+	db: Database,
+	pulseId: string,
+	verified: boolean
+): Promise<boolean> {
+	const changed = await db
+		.update(pulses)
+		.set({ verified })
+		.where(
+			and(
+				eq(pulses.id, pulseId),
+				sql`not exists (select 1 from pulse_responses where pulse_id = ${pulseId})`
+			)
+		)
+		.returning({ id: pulses.id });
+	return changed.length === 1;
 }
 
 export type PulseRow = typeof pulses.$inferSelect;
@@ -376,10 +404,16 @@ export async function findOwnResponse(db: Database, pulseId: string, tokenHash: 
 	};
 }
 
+/** Why a verified pulse refused a device's first answer. */
+export type AccessRefusal = 'access_code_required' | 'access_code_invalid';
+
 /**
  * Stores one device's answers in one transaction: its response, every score (replacing any
  * earlier ones), and the open answer as a post on the team's board (replaced, or removed when
- * left empty). Returns whether this replaced an earlier answer.
+ * left empty). In a verified pulse a device's first answer spends an unused one-time code in
+ * this same transaction: exactly one of many devices with the same code gets in, and a save that
+ * fails rolls the spending back. Nothing records which code paid for which response. Returns
+ * whether this replaced an earlier answer, or why it was refused.
  */
 export async function savePulseResponse(
 	db: Database,
@@ -388,9 +422,11 @@ export async function savePulseResponse(
 		tokenHash: string;
 		scores: Map<string, number>;
 		open: string;
+		/** The one-time code typed or scanned, for a verified pulse's first answer. */
+		accessCode?: string | null;
 		now?: Date;
 	}
-): Promise<{ replaced: boolean }> {
+): Promise<{ replaced: boolean; refused?: undefined } | { refused: AccessRefusal }> {
 	const { pulse, tokenHash } = input;
 	const now = input.now ?? new Date();
 	return db.transaction(async (tx) => {
@@ -399,6 +435,18 @@ export async function savePulseResponse(
 			.from(pulseResponses)
 			.where(and(eq(pulseResponses.pulseId, pulse.id), eq(pulseResponses.tokenHash, tokenHash)));
 		const responseId = existing?.id ?? newId();
+		if (!existing) {
+			// Read here, in the transaction: the setting cannot change once a response exists.
+			const [{ verified }] = await tx
+				.select({ verified: pulses.verified })
+				.from(pulses)
+				.where(eq(pulses.id, pulse.id));
+			if (verified) {
+				if (!input.accessCode) return { refused: 'access_code_required' as const };
+				const spent = await spendAccessCode(tx, { pulseId: pulse.id }, input.accessCode);
+				if (!spent) return { refused: 'access_code_invalid' as const };
+			}
+		}
 		if (existing) {
 			await tx
 				.update(pulseResponses)

@@ -42,6 +42,8 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 		})),
 		// This device's own earlier answers, so that changing one is easy; nobody else's.
 		own,
+		// A verified pulse asks this device for a one-time code until it has answered once.
+		needsCode: pulse.verified && !own,
 		saved: url.searchParams.get('saved') === '1'
 	};
 };
@@ -53,11 +55,20 @@ export const actions: Actions = {
 		if (pulseState(pulse, isoDate(new Date())) !== 'open') {
 			return fail(409, { closed: true, problems: {}, values });
 		}
-		const checked = checkPulseAnswers(items, values);
-		if (!checked.ok) return fail(400, { closed: false, problems: checked.problems, values });
 		let token = getRespondentToken(cookies, pulse.id);
 		if (!token || token.length > 64) token = newToken();
 		const tokenHash = hashToken(token);
+		const checked = checkPulseAnswers(items, values);
+		if (!checked.ok) {
+			// A missing code is said at once too, beside the answers still missing.
+			const access =
+				pulse.verified &&
+				!values.accessCode?.trim() &&
+				!(await hasResponse(db, pulse.id, tokenHash))
+					? ('access_code_required' as const)
+					: undefined;
+			return fail(400, { closed: false, problems: checked.problems, values, access });
+		}
 		// A device the pulse has not seen makes a new response: scarce per address and per pulse.
 		const allowed = pulseLimits.pulseAnswer({
 			address: getClientAddress(),
@@ -67,13 +78,18 @@ export const actions: Actions = {
 		if (!allowed.ok) {
 			return fail(429, { closed: false, problems: {}, values, retryAfter: allowed.retryAfter });
 		}
-		setRespondentCookie(cookies, pulse.id, token);
-		await savePulseResponse(db, {
+		const saved = await savePulseResponse(db, {
 			pulse,
 			tokenHash,
 			scores: checked.scores,
-			open: checked.open
+			open: checked.open,
+			accessCode: values.accessCode?.trim() || null
 		});
+		if (saved.refused) {
+			// Next to the code field, with everything answered kept.
+			return fail(403, { closed: false, problems: {}, values, access: saved.refused });
+		}
+		setRespondentCookie(cookies, pulse.id, token);
 		redirect(303, `/pulse/${params.code}?saved=1`);
 	}
 };

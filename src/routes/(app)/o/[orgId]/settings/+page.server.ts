@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '$lib/domain/culture';
 import { updateOrganisation } from '$lib/server/accounts/queries';
 import { orgAccess } from '$lib/server/auth/guards';
+import { landOrganisationPosts } from '$lib/server/board/queries';
 import { changeOrganisation } from '$lib/server/live/rooms';
 import { invalid, nameField, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,10 +24,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { org } = await orgAccess(event, 'org.manage');
+		const { db, org } = await orgAccess(event, 'org.manage');
 		const parsed = parseForm(Settings, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		await changeOrganisation(org.id, (db) => updateOrganisation(db, org.id, parsed.data));
+		// A lowered minimum lets ended workshops' outsider posts onto their boards.
+		await landOrganisationPosts(db, org.id, parsed.data.minGroupSize);
 		return { saved: true };
 	}
 };

@@ -1,27 +1,32 @@
-import { error } from '@sveltejs/kit';
-import { canSeeLeaderScore } from '$lib/domain/permissions';
+import { error, fail } from '@sveltejs/kit';
+import { can, canSeeLeaderScore } from '$lib/domain/permissions';
 import { nextRelease, pulseResults, pulseState } from '$lib/domain/pulse';
 import { isoDate } from '$lib/room/dates';
+import { countAccessCodes } from '$lib/server/access-codes/queries';
+import { VerifiedForm } from '$lib/server/admission/forms';
 import { teamAccess } from '$lib/server/auth/guards';
 import { qrFor } from '$lib/server/pulses/qr';
 import {
 	getPulse,
 	getReleasedResults,
 	getReleaseStatus,
-	listItems
+	listItems,
+	setPulseVerified
 } from '$lib/server/pulses/queries';
-import type { PageServerLoad } from './$types';
+import { parseForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { db, org, team, role, user } = await teamAccess(event);
+	const { db, org, team, role, user, isTeamMember } = await teamAccess(event);
 	const pulse = await getPulse(db, team.id, event.params.pulseId);
 	if (!pulse) error(404);
 	// Staff read the latest release only (docs/security.md, differencing), shown only while its
 	// respondents reach the current minimum.
-	const [allItems, released, status] = await Promise.all([
+	const [allItems, released, status, codes] = await Promise.all([
 		listItems(db, pulse.id),
 		getReleasedResults(db, pulse.id),
-		getReleaseStatus(db, pulse.id)
+		getReleaseStatus(db, pulse.id),
+		countAccessCodes(db, { pulseId: pulse.id })
 	]);
 	// A leader reads the statement about themself, not those about the other leaders.
 	const items = allItems.filter(
@@ -38,6 +43,12 @@ export const load: PageServerLoad = async (event) => {
 			openQuestion: pulse.openQuestion,
 			state: pulseState(pulse, isoDate(new Date()))
 		},
+		access: {
+			verified: pulse.verified,
+			codes,
+			codesHref: `/o/${org.id}/t/${team.id}/pulses/${pulse.id}/codes`,
+			canManage: can(role, 'follow.manage', { isTeamMember })
+		},
 		items: items.map((i) => ({
 			id: i.id,
 			kind: i.kind,
@@ -52,3 +63,18 @@ export const load: PageServerLoad = async (event) => {
 		qr: await qrFor(link)
 	};
 };
+
+export const actions = {
+	/** Verified or open, only before the first response (then the setting is what it was). */
+	verified: async (event) => {
+		const { db, team } = await teamAccess(event, 'follow.manage');
+		const pulse = await getPulse(db, team.id, event.params.pulseId);
+		if (!pulse) error(404);
+		const parsed = parseForm(VerifiedForm, await event.request.formData());
+		if (!parsed.ok) return fail(400, { access: 'invalid' as const });
+		if (!(await setPulseVerified(db, pulse.id, parsed.data.verified === 'on'))) {
+			return fail(409, { access: 'refused' as const });
+		}
+		return { access: 'saved' as const };
+	}
+} satisfies Actions;

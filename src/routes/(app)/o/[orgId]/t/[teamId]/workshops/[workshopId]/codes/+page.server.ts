@@ -1,7 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import QRCode from 'qrcode';
-import { ACCESS_CODE_LIMITS, formatAccessCode } from '$lib/domain/access-codes';
+import { ACCESS_CODE_LIMITS } from '$lib/domain/access-codes';
 import { countAccessCodes } from '$lib/server/access-codes/queries';
+import { makeSlips } from '$lib/server/access-codes/slips';
 import { CodesForm } from '$lib/server/admission/forms';
 import { teamAccess } from '$lib/server/auth/guards';
 import { printAccessCodes, voidAccessCodes } from '$lib/server/live/admission';
@@ -34,20 +34,7 @@ export const actions = {
 		if (!parsed.ok) return fail(400, { codes: 'invalid' as const, count: parsed.values.count });
 		const codes = await printAccessCodes(workshop.id, parsed.data.count);
 		if (!codes) return fail(409, { codes: 'limit' as const, count: parsed.values.count });
-		const joinUrl = `${event.url.origin}/join/${workshop.joinCode}`;
-		// Made here and sent once; never cached or stored (qr.ts caches, so it is not used).
-		const slips = await Promise.all(
-			codes.map(async (code) => ({
-				code: formatAccessCode(code),
-				qr: `data:image/svg+xml;base64,${Buffer.from(
-					await QRCode.toString(`${joinUrl}#k=${code}`, {
-						type: 'svg',
-						errorCorrectionLevel: 'M',
-						margin: 1
-					})
-				).toString('base64')}`
-			}))
-		);
+		const slips = await makeSlips(`${event.url.origin}/join/${workshop.joinCode}`, codes);
 		return {
 			slips,
 			joinHost: event.url.host,

@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { teamAccess } from '$lib/server/auth/guards';
+import { landWorkshopPosts } from '$lib/server/board/queries';
 import { PACE_COMMAND_TYPES, parsePaceCommand } from '$lib/server/live/commands';
 import type { StaffCardWall } from '$lib/server/live/events';
 import {
@@ -109,6 +110,7 @@ export const actions = {
 		const result = await applyPace(access.workshop.id, command);
 		if (!result.ok) return fail(409, { pace: result.problem, command: type });
 		if (command.type === 'end') {
+			await landWorkshopPosts(access.db, access.workshop.id, access.org.minGroupSize);
 			return { ended: await sendWorkshopToMap(access.db, access.workshop.id) };
 		}
 		return { paced: type };

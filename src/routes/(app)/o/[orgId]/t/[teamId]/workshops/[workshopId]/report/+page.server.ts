@@ -1,13 +1,13 @@
 import { resultsAccess } from '$lib/server/analytics/access';
 import { loadResults } from '$lib/server/analytics/report';
-import { listWorkshopCommitments } from '$lib/server/workshops/staff';
+import { loadWorkshopTexts } from '$lib/server/analytics/texts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, org, team, workshop } = await resultsAccess(event);
-	const [results, commitments] = await Promise.all([
+	const [results, texts] = await Promise.all([
 		loadResults(db, workshop, org.minGroupSize),
-		listWorkshopCommitments(db, workshop.id)
+		loadWorkshopTexts(db, workshop, org.minGroupSize)
 	]);
 	return {
 		workshop: {
@@ -19,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 		organisation: org.name,
 		teamName: team.name,
 		results,
-		commitments,
+		texts,
+		commitments: texts.commitments,
 		printedAt: new Date()
 	};
 };

@@ -1,6 +1,7 @@
 import { answersExportRefusal } from '$lib/domain/permissions';
 import { resultsAccess } from '$lib/server/analytics/access';
 import { loadResults } from '$lib/server/analytics/report';
+import { loadWorkshopTexts } from '$lib/server/analytics/texts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 			endedAt: workshop.endedAt
 		},
 		results: await loadResults(db, workshop, org.minGroupSize),
+		texts: await loadWorkshopTexts(db, workshop, org.minGroupSize),
 		/** Why the answers download is not offered (null: it is). */
 		answersRefused: answersExportRefusal(role, { isTeamMember }, workshop)
 	};

@@ -12,8 +12,12 @@ import {
 	anonymousAnswers,
 	EXPORT_FORMATS,
 	EXPORT_KINDS,
-	exportFileName
+	exportFileName,
+	TEXT_HEADER,
+	textJson,
+	textTable
 } from '$lib/server/analytics/exports';
+import { loadWorkshopTexts } from '$lib/server/analytics/texts';
 import {
 	countRespondents,
 	listAnswers,
@@ -37,7 +41,7 @@ const ANSWERS_REFUSED: Record<AnswersExportRefusal, string> = {
 const TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
 
 /**
- * A workshop's aggregates or its anonymous answers, as CSV or JSON. Refused (409, with the
+ * A workshop's aggregates, its anonymous answers or what its room wrote, as CSV or JSON. Refused (409, with the
  * reason) while fewer people answered than the organisation's minimum group size; the answers
  * also (403, with the reason) to anyone but owners and the team's facilitators, and before the
  * workshop has ended.
@@ -46,7 +50,10 @@ export const GET: RequestHandler = async (event) => {
 	const { db, org, workshop, role, isTeamMember } = await resultsAccess(event);
 	const parsed = ExportQuery.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) {
-		error(400, 'Ask for format=csv or format=json, and kind=aggregates or kind=answers.');
+		error(
+			400,
+			'Ask for format=csv or format=json, and kind=aggregates, kind=answers or kind=texts.'
+		);
 	}
 	const { format, kind } = parsed.data;
 	if (kind === 'answers') {
@@ -58,7 +65,14 @@ export const GET: RequestHandler = async (event) => {
 		error(409, `Too few respondents to export: shown from ${min} people, ${n} answered so far.`);
 
 	let body: string;
-	if (kind === 'aggregates') {
+	if (kind === 'texts') {
+		// Each activity's texts have their own minimum (withheld rows say why): no 409 here.
+		const texts = await loadWorkshopTexts(db, workshop, min);
+		body =
+			format === 'csv'
+				? toCsv(TEXT_HEADER, textTable(texts))
+				: JSON.stringify(textJson({ id: workshop.id, title: workshop.title }, texts), null, 2);
+	} else if (kind === 'aggregates') {
 		const results = await loadResults(db, workshop, min);
 		if (results.tooFew) tooFew(results.respondents);
 		const table = aggregateTable(results);
