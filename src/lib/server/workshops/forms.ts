@@ -14,7 +14,7 @@ import {
 	type ActivityConfig,
 	type ActivityKind
 } from '../../domain/workshop';
-import { parseForm, type Parsed } from '../validation';
+import { nameField, parseForm, type Parsed } from '../validation';
 
 const id = z.string().min(1).max(64);
 
@@ -234,6 +234,18 @@ export const MergeForm = z.object({
 		.transform((s) => [...new Set(s.split(',').filter(Boolean))])
 		.pipe(z.array(id).min(2).max(100))
 });
+
+const cardIdList = z
+	.string()
+	.transform((s) => [...new Set(s.split(',').filter(Boolean))])
+	.pipe(z.array(id).min(2).max(1000));
+
+/** Accepting a suggested group: its cards and the name it gets (one line, 1–80 characters). */
+export const AcceptGroupForm = z.object({ activityId: id, cardIds: cardIdList, name: nameField });
+
+export const DismissGroupForm = z.object({ activityId: id, cardIds: cardIdList });
+
+export const RenameGroupForm = z.object({ activityId: id, groupId: id, name: nameField });
 
 export const GroupForm = z.object({
 	activityId: id,

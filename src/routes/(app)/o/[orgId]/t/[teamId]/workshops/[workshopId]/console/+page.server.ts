@@ -32,6 +32,12 @@ import { listTeamValueOptions, mergeSelectedCards, unmergeCard } from '$lib/serv
 import { sendWorkshopToMap } from '$lib/server/workshops/to-map';
 import { DomainError } from '$lib/server/errors';
 import { headCountAction, waitingAction } from '$lib/server/admission/actions';
+import {
+	acceptGroupAction,
+	dismissGroupAction,
+	renameGroupAction
+} from '$lib/server/workshops/suggestion-actions';
+import { suggestionsForWall } from '$lib/server/workshops/suggestions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The console is for those who may facilitate the team: its workshop, and its live room. */
@@ -74,6 +80,7 @@ export const load: PageServerLoad = async (event) => {
 		snapshot,
 		values: values.map((v) => ({ id: v.id, name: v.name })),
 		minGroupSize: org.minGroupSize,
+		grouping: await suggestionsForWall(db, snapshot.cards, snapshot.activity?.kind),
 		joinUrl: `${event.url.origin}/join/${room.joinCode}`,
 		codesHref: `/o/${org.id}/t/${team.id}/workshops/${workshop.id}/codes`,
 		workshopHref: `/o/${org.id}/t/${team.id}/workshops/${workshop.id}`
@@ -174,6 +181,10 @@ export const actions = {
 		);
 		return { nicknamesSaved: true as const };
 	},
+
+	acceptGroup: async (event) => acceptGroupAction(await consoleAccess(event), event),
+	renameGroup: async (event) => renameGroupAction(await consoleAccess(event), event),
+	dismissGroup: async (event) => dismissGroupAction(await consoleAccess(event), event),
 
 	headCount: async (event) =>
 		headCountAction((await consoleAccess(event)).workshop.id, await event.request.formData()),
