@@ -159,6 +159,42 @@ describe('suggestGroups on bad input', () => {
 	});
 });
 
+describe('suggestGroups on a room that says one thing many times', () => {
+	it('puts every copy in one group, counts each copy as a card, and names it without numbers', () => {
+		const cards = [
+			...Array.from({ length: 300 }, (_, i) => ({
+				id: `c${String(i).padStart(3, '0')}`,
+				text: `Meetings always overrun ${i < 150 ? '' : `#${i}`}`.trim()
+			})),
+			{ id: 'nl', text: 'Vergaderingen lopen altijd uit' },
+			{ id: 'emoji1', text: '🙂🙂' },
+			{ id: 'emoji2', text: '🙂🙂' },
+			{ id: 'other', text: 'Great coffee' }
+		];
+		const groups = suggestGroups(cards);
+		expect(groups.map((g) => g.cardIds.length)).toEqual([301, 2]);
+		expect(groups[0].cardIds).toContain('nl');
+		expect(groups[0].cardIds).not.toContain('other');
+		expect(groups[0].name).toBe('Meetings always overrun');
+		expect(groups[0].cohesion).toBe(1);
+		expect(groups[1].cardIds).toEqual(['emoji1', 'emoji2']);
+	});
+
+	it('weighs copies: a card like one of two groups joins the group it is like', () => {
+		const cards = [
+			{ id: 'a1', text: 'Blame culture' },
+			{ id: 'a2', text: 'Blame culture' },
+			{ id: 'a3', text: 'blame culture 2' },
+			{ id: 'b1', text: 'Schuldcultuur' },
+			{ id: 'c1', text: 'We blame each other' }
+		];
+		const [group] = suggestGroups(cards);
+		expect(group.cardIds).toEqual(['a1', 'a2', 'a3', 'b1', 'c1']);
+		expect(group.cohesion).toBeGreaterThan(0.6);
+		expect(group.cohesion).toBeLessThan(1);
+	});
+});
+
 describe('pairwiseScore', () => {
 	it('counts the pairs put together that share a label, against all pairs that do', () => {
 		const labels = new Map([

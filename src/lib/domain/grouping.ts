@@ -15,7 +15,9 @@
  *    for a term on one card only and for who/when concepts (manager, team, time); two cards'
  *    similarity is the cosine of their weighted term sets; near-duplicates count as 1;
  * 3. average-linkage agglomerative clustering merges the two groups whose pairs of cards are
- *    most similar on average, while that average is at least the threshold (0.45);
+ *    most similar on average, while that average is at least the threshold (0.45); cards with
+ *    the same terms (or, without terms, the same near-duplicate key) enter it as one node that
+ *    weighs as many cards, so a room that writes one thing hundreds of times stays quick;
  * 4. each group of two or more cards is named after its most central card (the shortest of
  *    the nearly most central ones), without its copy number.
  */
@@ -30,7 +32,7 @@ import {
 	wordsIn,
 	type Language
 } from './language';
-import { areNearDuplicates, keyOf, shapeOf, withoutNumbering } from './near-duplicates';
+import { areNearDuplicates, keyOf, shapeOf, withoutNumbering, type Shape } from './near-duplicates';
 
 export interface GroupingCard {
 	id: string;
@@ -78,33 +80,77 @@ export function suggestGroups(
 	const threshold = options.threshold ?? DEFAULT_THRESHOLD;
 	const nameLength = options.nameLength ?? DEFAULT_NAME_LENGTH;
 	const unique = uniqueCards(cards);
-	const n = unique.length;
-	if (n < 2) return [];
+	if (unique.length < 2) return [];
 
+	// Cards with the same terms (cosine 1 with each other, the same likeness to any other) are
+	// one node of the graph, weighing as many cards: a room that says one thing 200 times costs
+	// one node, not 20,000 pairs. Cards without terms (emoji only) meet by their near-duplicate key.
+	const shapes = unique.map((card) => shapeOf(card.text));
+	const keys = shapes.map(keyOf);
 	const termSets = termsOfCards(unique.map((card) => card.text));
-	const similar = similarities(unique, termSets, options.singleWeight ?? DEFAULT_SINGLE_WEIGHT);
-	const clusters = averageLinkage(n, similar, threshold);
+	const nodes: number[][] = [];
+	const nodeOf = new Map<string, number>();
+	unique.forEach((_, i) => {
+		const signature = termSets[i].size
+			? `t:${[...termSets[i]].sort().join(' ')}`
+			: keys[i]
+				? `k:${keys[i]}`
+				: '';
+		const known = signature ? nodeOf.get(signature) : undefined;
+		if (known !== undefined) nodes[known].push(i);
+		else {
+			if (signature) nodeOf.set(signature, nodes.length);
+			nodes.push([i]);
+		}
+	});
+	const first = nodes.map((members) => members[0]);
+	const sizes = nodes.map((members) => members.length);
+	const similar = similarities(
+		first.map((i) => termSets[i]),
+		first.map((i) => shapes[i]),
+		sizes,
+		options.singleWeight ?? DEFAULT_SINGLE_WEIGHT
+	);
+	// Same key, other terms (a typo corrected one way on one card only): still one thing.
+	const nodeByKey = new Map<string, number>();
+	nodes.forEach((members, a) => {
+		for (const i of members) {
+			if (!keys[i]) continue;
+			const b = nodeByKey.get(keys[i]);
+			if (b === undefined) nodeByKey.set(keys[i], a);
+			else if (b !== a) {
+				similar[a].set(b, 1);
+				similar[b].set(a, 1);
+			}
+		}
+	});
+	const clusters = averageLinkage(sizes, similar, threshold);
 
 	const groups: SuggestedGroup[] = [];
 	for (const members of clusters) {
-		if (members.length < 2) continue;
+		const cardCount = members.reduce((sum, a) => sum + sizes[a], 0);
+		if (cardCount < 2) continue;
+		// A node's centrality: its likeness to every other card of the group (its copies count 1).
 		let total = 0;
-		const centrality = members.map((i) => {
-			let sum = 0;
-			for (const j of members) if (j !== i) sum += similar[i].get(j) ?? 0;
-			total += sum;
+		const centrality = members.map((a) => {
+			let sum = sizes[a] - 1;
+			for (const b of members) if (b !== a) sum += sizes[b] * (similar[a].get(b) ?? 0);
+			total += sizes[a] * sum;
 			return sum;
 		});
+		const cardIds = members.flatMap((a) => nodes[a].map((i) => unique[i].id)).sort(byId);
 		groups.push({
-			name: nameOf(members, centrality, unique, nameLength),
-			cardIds: members.map((i) => unique[i].id),
-			cohesion: round(total / (members.length * (members.length - 1)))
+			name: nameOf(members, centrality, (a) => nodes[a].map((i) => unique[i].text), nameLength),
+			cardIds,
+			cohesion: round(total / (cardCount * (cardCount - 1)))
 		});
 	}
 	return groups.sort(
 		(a, b) => b.cardIds.length - a.cardIds.length || (a.cardIds[0] < b.cardIds[0] ? -1 : 1)
 	);
 }
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Cards sorted by id (ids unique), so that nothing depends on the order they came in. */
 function uniqueCards(cards: readonly GroupingCard[]): GroupingCard[] {
@@ -241,20 +287,30 @@ function typoCorrections(wordLists: readonly string[][]): Map<string, string> {
 	return corrections;
 }
 
-/** For each card, the cards it is similar to (above FLOOR) and how much (cosine, 0–1). */
+/**
+ * For each node (a card and its near-duplicate copies), the nodes it is similar to (above
+ * FLOOR) and how much (cosine, 0–1). Rarity counts every card, copies included.
+ */
 function similarities(
-	cards: readonly GroupingCard[],
 	termSets: Set<string>[],
+	shapes: readonly Shape[],
+	sizes: readonly number[],
 	singleWeight: number
 ): Map<number, number>[] {
-	const n = cards.length;
+	const n = termSets.length;
+	let cardCount = 0;
 	const documentFrequency = new Map<string, number>();
-	for (const terms of termSets) {
-		for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-	}
+	termSets.forEach((terms, a) => {
+		cardCount += sizes[a];
+		for (const term of terms) {
+			documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + sizes[a]);
+		}
+	});
 	const weight = (term: string) => {
 		const df = documentFrequency.get(term)!;
-		return (1 + Math.log(n / df)) * (df === 1 ? singleWeight : 1) * (LIGHT.has(term) ? 0.5 : 1);
+		return (
+			(1 + Math.log(cardCount / df)) * (df === 1 ? singleWeight : 1) * (LIGHT.has(term) ? 0.5 : 1)
+		);
 	};
 	const norms = termSets.map((terms) => {
 		let sum = 0;
@@ -281,31 +337,13 @@ function similarities(
 		}
 	}
 	const similar: Map<number, number>[] = Array.from({ length: n }, () => new Map());
-	const shapes = cards.map((card) => shapeOf(card.text));
-	const keys = shapes.map(keyOf);
-	// Same key: near-duplicates, even with no words (emoji only).
-	const byKey = new Map<string, number[]>();
-	keys.forEach((key, i) => {
-		if (!key) return;
-		const list = byKey.get(key);
-		if (list) list.push(i);
-		else byKey.set(key, [i]);
-	});
-	const link = (i: number, j: number, value: number) => {
-		similar[i].set(j, value);
-		similar[j].set(i, value);
-	};
 	for (let i = 0; i < n; i++) {
 		for (const [j, dot] of dots[i]) {
 			const cosine = Math.min(1, dot / (norms[i] * norms[j]));
 			if (cosine < FLOOR) continue;
 			const same = cosine >= 0.3 && areNearDuplicates(shapes[i], shapes[j]);
-			link(i, j, same ? 1 : cosine);
-		}
-	}
-	for (const list of byKey.values()) {
-		for (let a = 0; a < list.length; a++) {
-			for (let b = a + 1; b < list.length; b++) link(list[a], list[b], 1);
+			similar[i].set(j, same ? 1 : cosine);
+			similar[j].set(i, same ? 1 : cosine);
 		}
 	}
 	return similar;
@@ -318,20 +356,23 @@ function similarities(
  * the same for the same graph.
  */
 function averageLinkage(
-	n: number,
+	sizes: readonly number[],
 	similar: readonly Map<number, number>[],
 	threshold: number
 ): number[][] {
+	const n = sizes.length;
 	const members: (number[] | null)[] = Array.from({ length: n }, (_, i) => [i]);
-	// Sum of pairwise similarities between live clusters, keyed by cluster index.
-	const links: Map<number, number>[] = similar.map((row) => new Map(row));
+	// Sum of pairwise card similarities between live clusters, keyed by cluster index.
+	const links: Map<number, number>[] = similar.map(
+		(row, a) => new Map([...row].map(([b, value]) => [b, value * sizes[a] * sizes[b]]))
+	);
+	const cards = [...sizes];
 	const version = new Array<number>(n).fill(0);
 	const heap = new MaxHeap();
-	const size = (a: number) => members[a]!.length;
-	const score = (a: number, b: number, sum: number) => sum / (size(a) * size(b));
+	const score = (a: number, b: number, sum: number) => sum / (cards[a] * cards[b]);
 	for (let a = 0; a < n; a++) {
-		for (const [b, sum] of links[a]) {
-			if (a < b && sum >= threshold) heap.push({ score: sum, a, b, va: 0, vb: 0 });
+		for (const [b, value] of similar[a]) {
+			if (a < b && value >= threshold) heap.push({ score: value, a, b, va: 0, vb: 0 });
 		}
 	}
 	while (heap.size) {
@@ -342,6 +383,7 @@ function averageLinkage(
 		const row = links[a];
 		for (const i of members[b]!) members[a]!.push(i);
 		members[b] = null;
+		cards[a] += cards[b];
 		version[a]++;
 		version[b]++;
 		row.delete(b);
@@ -421,16 +463,16 @@ class MaxHeap {
 function nameOf(
 	members: readonly number[],
 	centrality: readonly number[],
-	cards: readonly GroupingCard[],
+	textsOf: (member: number) => string[],
 	limit: number
 ): string {
 	const most = Math.max(...centrality);
 	const texts = members
-		.map((i, k) => ({ k, text: tidyName(cards[i].text) }))
-		.filter(({ k, text }) => centrality[k] >= most * 0.9 - 1e-9 && text.length > 0)
-		.map(({ text }) => text)
+		.filter((_, k) => centrality[k] >= most * 0.9 - 1e-9)
+		.flatMap((member) => textsOf(member).map(tidyName))
+		.filter((text) => text.length > 0)
 		.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-	const name = texts[0] ?? tidyName(cards[members[0]].text);
+	const name = texts[0] ?? tidyName(textsOf(members[0])[0]);
 	return cut(name, limit);
 }
 
