@@ -52,10 +52,14 @@ export const load: PageServerLoad = async (event) => {
 		};
 	});
 	const shownCount = activities.reduce((n, a) => n + a.open.length, 0);
+	const quiet = (a: (typeof activities)[number]) =>
+		!a.tooFew && a.open.length === 0 && a.done.length === 0;
 	return {
 		workshop: { id: workshop.id, title: workshop.title, status: workshop.status },
 		ended,
-		activities,
+		activities: activities.filter((a) => !quiet(a)),
+		/** Activities without cards to propose, named on one line. */
+		quiet: activities.filter(quiet).map((a) => ({ number: a.number, title: a.title })),
 		values: review?.values ?? [],
 		open: review?.open ?? 0,
 		decided: review?.decided ?? 0,
