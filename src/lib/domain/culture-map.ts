@@ -29,6 +29,14 @@ export interface MapValue {
 	limiting: boolean;
 	archivedAt: Date | null;
 	lenses: Lens[];
+	/** The workshop review that created it, and how many cards it stands for. */
+	origin?: Origin | null;
+}
+
+/** Where a value or element came from when a workshop review created it. */
+export interface Origin {
+	workshopTitle: string;
+	cards: number;
 }
 
 export interface MapElement {
@@ -44,6 +52,7 @@ export interface MapElement {
 	/** The staff member who added it; null for participants and for deleted accounts. */
 	authorName: string | null;
 	source: 'staff' | 'workshop';
+	origin?: Origin | null;
 	createdAt: Date;
 	updatedAt: Date | null;
 }

@@ -84,6 +84,11 @@ const HOW: Record<string, Record<string, How>> = {
 			params: { workshopId: world.otherWorkshop.id }
 		})
 	},
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/review': {
+		'GET · the workshop of team B': ({ world }) => ({
+			params: { workshopId: world.otherWorkshop.id }
+		})
+	},
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/console': {
 		'GET · the workshop of team B': ({ world }) => ({
 			params: { workshopId: world.otherWorkshop.id }

@@ -242,8 +242,6 @@ export const EXPECTED: Expectations = {
 		'POST ?/updateActivity':                    EDIT_A,
 		'POST ?/removeActivity':                    EDIT_A,
 		'POST ?/moveActivity':                      EDIT_A,
-		// Nothing to send (W collects no cards), and sending twice adds nothing twice.
-		'POST ?/sendToMap':                         [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 		'POST ?/delete':                            OWNER_ONLY,
 		'POST ?/headCount':                         EDIT_A,
 		'POST ?/verified':                          EDIT_A,
@@ -253,6 +251,13 @@ export const EXPECTED: Expectations = {
 		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 		'POST ?/make':                              EDIT_A,
 		'POST ?/void':                              [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+	},
+	// The review of what the room wrote before it reaches the map: for those who run workshops.
+	// An empty form is refused before anything else.
+	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/review': {
+		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'GET · the workshop of team B':             [404, 404, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		POST:                                       EDIT_A,
 	},
 	'/o/[orgId]/t/[teamId]/workshops/[workshopId]/console': {
 		GET:                                        [200, 200, 403, 403, 403, 403, 404, IN,  IN,  IN ],

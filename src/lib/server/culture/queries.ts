@@ -27,7 +27,8 @@ import {
 	cultureValues,
 	users,
 	valueLenses,
-	votes
+	votes,
+	workshops
 } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { newId } from '../ids';
@@ -80,9 +81,12 @@ async function listValues(
 			meaning: cultureValues.meaning,
 			position: cultureValues.position,
 			limiting: cultureValues.limiting,
-			archivedAt: cultureValues.archivedAt
+			archivedAt: cultureValues.archivedAt,
+			cardCount: cultureValues.cardCount,
+			workshopTitle: workshops.title
 		})
 		.from(cultureValues)
+		.leftJoin(workshops, eq(workshops.id, cultureValues.workshopId))
 		.where(and(...conditions))
 		.orderBy(asc(cultureValues.position), asc(cultureValues.nameKey));
 	if (rows.length === 0) return [];
@@ -91,13 +95,18 @@ async function listValues(
 		.from(valueLenses)
 		.innerJoin(cultureValues, eq(valueLenses.valueId, cultureValues.id))
 		.where(and(...conditions));
-	return rows.map((row) => ({
+	return rows.map(({ cardCount, workshopTitle, ...row }) => ({
 		...row,
+		origin: originOf(cardCount, workshopTitle),
 		lenses: LENSES.filter((lens) =>
 			memberships.some((m) => m.valueId === row.id && m.lens === lens)
 		)
 	}));
 }
+
+/** A workshop review's origin: the workshop still there, and the card count it stored. */
+const originOf = (cards: number | null, workshopTitle: string | null) =>
+	cards !== null && workshopTitle !== null ? { workshopTitle, cards } : null;
 
 async function listElements(
 	db: Database,
@@ -108,7 +117,7 @@ async function listElements(
 	if (!options.includeArchived) conditions.push(isNull(cultureElements.archivedAt));
 	if (options.lens) conditions.push(eq(cultureElements.lens, options.lens));
 	if (options.valueId) conditions.push(eq(cultureElements.valueId, options.valueId));
-	return db
+	const rows = await db
 		.select({
 			id: cultureElements.id,
 			valueId: cultureElements.valueId,
@@ -121,13 +130,20 @@ async function listElements(
 			authorKind: cultureElements.authorKind,
 			authorName: users.name,
 			source: cultureElements.source,
+			cardCount: cultureElements.cardCount,
+			workshopTitle: workshops.title,
 			createdAt: cultureElements.createdAt,
 			updatedAt: cultureElements.updatedAt
 		})
 		.from(cultureElements)
 		.leftJoin(users, eq(cultureElements.authorUserId, users.id))
+		.leftJoin(workshops, eq(workshops.id, cultureElements.workshopId))
 		.where(and(...conditions))
 		.orderBy(asc(cultureElements.position), asc(cultureElements.createdAt));
+	return rows.map(({ cardCount, workshopTitle, ...row }) => ({
+		...row,
+		origin: originOf(cardCount, workshopTitle)
+	}));
 }
 
 /**

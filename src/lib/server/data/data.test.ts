@@ -5,6 +5,7 @@ import { createElement } from '../culture/queries';
 import type { Database } from '../db';
 import {
 	commitments,
+	mapReviewDecisions,
 	memberships,
 	sessions,
 	upvotes,
@@ -109,6 +110,16 @@ async function fillOrganisation(label: string, participantCount = 6) {
 	const codes = (await createAccessCodes(db, { workshopId }, 3))!;
 	await spendAccessCode(db, { workshopId }, codes[0]);
 	await db.insert(upvotes).values(people.slice(1, 4).map((p) => ({ cardId, participantId: p.id })));
+	// A review decision on the workshop's proposals (a rejected one writes nothing to the map).
+	await db.insert(mapReviewDecisions).values({
+		workshopId,
+		proposalKey: `${activities.dots.id}:${cardId}`,
+		decision: 'rejected',
+		destination: 'none',
+		cards: 1,
+		decidedBy: seeded.userId,
+		decidedAt: new Date()
+	});
 
 	// Follow-through: a check-in, a verified pulse answered by six with eight printed codes, the
 	// board, the alignment matrix.
@@ -267,6 +278,7 @@ describe('deleting', () => {
 			vote_respondents: -(6 + 2),
 			cards: -1,
 			upvotes: -3,
+			map_review_decisions: -1,
 			join_requests: -1,
 			access_codes: -3
 		});
@@ -297,6 +309,7 @@ describe('deleting', () => {
 			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,
+			map_review_decisions: -1,
 			join_requests: -1,
 			access_codes: -(3 + 8),
 			commitments: -1,
@@ -338,6 +351,7 @@ describe('deleting', () => {
 			vote_respondents: -8,
 			cards: -1,
 			upvotes: -3,
+			map_review_decisions: -1,
 			join_requests: -1,
 			access_codes: -(3 + 8),
 			commitments: -1,

@@ -69,6 +69,8 @@ export const EXPORTED: Record<string, ExportRule> = {
 	join_requests: { scope: 'workshop', countBy: ['workshop_id', 'refused'] },
 	access_codes: { scope: 'code', countBy: ['workshop_id', 'pulse_id', 'state'] },
 	cards: { scope: 'activity', omit: ['participant_id'] },
+	// The facilitator's review decisions: what a workshop's proposals became on the map.
+	map_review_decisions: { scope: 'workshop' },
 	released_counts: { scope: 'activity', released: true },
 	vote_releases: { scope: 'activity', omit: ['mark'] },
 	upvotes: { scope: 'card', countBy: ['card_id'] },

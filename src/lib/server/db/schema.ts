@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { BOARD_STATUSES } from '../../domain/board';
 import { ELEMENT_KINDS, LENSES, ROLES } from '../../domain/culture';
+import { DESTINATIONS } from '../../domain/review';
 import { PULSE_ITEM_KINDS } from '../../domain/pulse';
 import { ACTIVITY_KINDS, WORKSHOP_STATUSES, type ActivityConfig } from '../../domain/workshop';
 
@@ -144,6 +145,8 @@ const provenance = () => ({
 		.notNull()
 		.default('staff'),
 	workshopId: text('workshop_id'),
+	/** How many of the workshop's cards it stands for, when a review accepted it (0011). */
+	cardCount: integer('card_count'),
 	createdAt: createdAt(),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 	archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
@@ -650,6 +653,29 @@ export const pulseReleasedAnswers = sqliteTable(
 		score: integer('score').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.pulseId, t.responseId, t.itemId] })]
+);
+
+/**
+ * A facilitator's decision on one proposal of a workshop's review (what the room wrote, turned
+ * into the culture map by hand, issue 11): stored once per proposal, so accepting again writes
+ * nothing twice. Accepted ones point at what they created or merged into.
+ */
+export const mapReviewDecisions = sqliteTable(
+	'map_review_decisions',
+	{
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		proposalKey: text('proposal_key').notNull(),
+		decision: text('decision', { enum: ['accepted', 'rejected'] }).notNull(),
+		destination: text('destination', { enum: DESTINATIONS }).notNull(),
+		cards: integer('cards').notNull(),
+		valueId: text('value_id').references(() => cultureValues.id, { onDelete: 'set null' }),
+		elementId: text('element_id').references(() => cultureElements.id, { onDelete: 'set null' }),
+		decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workshopId, t.proposalKey] })]
 );
 
 // ------------------------------------------------------------ outsider-voice board

@@ -1,6 +1,7 @@
 import { teamAccess } from '$lib/server/auth/guards';
 import { lensParam, mapActions, showArchived } from '$lib/server/culture/actions';
 import { listLensMap } from '$lib/server/culture/queries';
+import { listWorkshopsToReview } from '$lib/server/workshops/review';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,7 +14,10 @@ export const load: PageServerLoad = async (event) => {
 		lens,
 		archived,
 		canEditMap,
-		map: await listLensMap(db, team.id, lens, { includeArchived: archived })
+		map: await listLensMap(db, team.id, lens, { includeArchived: archived }),
+		workshopsPath: `/o/${org.id}/t/${team.id}/workshops`,
+		/** Ended workshops whose cards wait for a review before they reach the map. */
+		toReview: canEditMap ? await listWorkshopsToReview(db, team.id, org.minGroupSize) : []
 	};
 };
 

@@ -30,7 +30,7 @@ import {
 	listWorkshopCommitments,
 	renameWorkshop
 } from '$lib/server/workshops/staff';
-import { sendWorkshopToMap } from '$lib/server/workshops/to-map';
+import { countOpenProposals } from '$lib/server/workshops/review';
 import { countAccessCodes } from '$lib/server/access-codes/queries';
 import { headCountAction, verifiedAction } from '$lib/server/admission/actions';
 import type { Actions, PageServerLoad } from './$types';
@@ -91,7 +91,12 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: null,
 		canDelete: can(access.role, 'org.data'),
-		hasCollect: activities.some((a) => a.kind === 'collect')
+		hasCollect: activities.some((a) => a.kind === 'collect'),
+		/** Proposals for the culture map nobody decided on yet (the review opens at the end). */
+		toReview:
+			canEditMap && workshop.status === 'ended'
+				? await countOpenProposals(db, workshop, access.org.minGroupSize)
+				: null
 	};
 };
 
@@ -189,10 +194,5 @@ export const actions = {
 		verifiedAction(
 			(await workshopAccess(event, 'map.edit')).workshop.id,
 			await event.request.formData()
-		),
-
-	sendToMap: async (event) => {
-		const { db, workshop } = await workshopAccess(event, 'map.edit');
-		return { sent: await sendWorkshopToMap(db, workshop.id) };
-	}
+		)
 } satisfies Actions;

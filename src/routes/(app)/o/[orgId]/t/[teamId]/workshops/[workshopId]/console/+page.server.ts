@@ -29,7 +29,6 @@ import {
 	setShowNicknames
 } from '$lib/server/workshops/queries';
 import { listTeamValueOptions, mergeSelectedCards, unmergeCard } from '$lib/server/workshops/staff';
-import { sendWorkshopToMap } from '$lib/server/workshops/to-map';
 import { DomainError } from '$lib/server/errors';
 import { headCountAction, waitingAction } from '$lib/server/admission/actions';
 import {
@@ -118,7 +117,8 @@ export const actions = {
 		if (!result.ok) return fail(409, { pace: result.problem, command: type });
 		if (command.type === 'end') {
 			await landWorkshopPosts(access.db, access.workshop.id, access.org.minGroupSize);
-			return { ended: await sendWorkshopToMap(access.db, access.workshop.id) };
+			// Nothing goes to the culture map by itself: the facilitator reviews it (…/review).
+			return { ended: true as const };
 		}
 		return { paced: type };
 	},
