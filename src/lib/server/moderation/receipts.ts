@@ -26,7 +26,8 @@ export function issueReceipt(cookies: Cookies, teamId: string): string {
 	const receipt = newReceipt();
 	const kept = addReceipt(parseReceipts(cookies.get(name(teamId))), receipt);
 	cookies.set(name(teamId), formatReceipts(kept), {
-		path: '/',
+		// Read only by the pulse board (/pulse/<code>/board), so sent nowhere else.
+		path: '/pulse',
 		httpOnly: true,
 		sameSite: 'lax',
 		maxAge: MAX_AGE_SECONDS
