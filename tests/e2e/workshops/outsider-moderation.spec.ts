@@ -104,6 +104,10 @@ test('held posts wait for approval; star and answered reach projector and phones
 		.getByRole('button', { name: t('console_moderation_reject_named', { text: rude }) })
 		.click();
 	await expect(moderation.getByText(rude)).toHaveCount(0);
+	// The writer's phone hears of the decision without reloading.
+	await expect(waiting.getByRole('listitem').filter({ hasText: rude })).toContainText(
+		t('room_post_rejected')
+	);
 
 	// Approved: on the projector and the other phone, and off the writer's waiting list.
 	await moderation
