@@ -27,7 +27,8 @@ test('held posts wait for approval; star and answered reach projector and phones
 	baseURL
 }) => {
 	test.slow();
-	const team = await followTeam(playwright.request, baseURL!, ['Candour']);
+	// Three people write posts: enough for them to land on the team's board at the end.
+	const team = await followTeam(playwright.request, baseURL!, ['Candour'], { minGroupSize: 3 });
 	const created = await postForm(team.asOwner, team.origin, `${team.teamPath}/workshops?/create`, {
 		title: 'Customer day',
 		template: 'blank'
@@ -57,14 +58,14 @@ test('held posts wait for approval; star and answered reach projector and phones
 	await expect(projector.getByTestId('join-code')).toHaveText(code);
 
 	const phones: RoomPage[] = [];
-	for (const name of ['Ann', 'Bea']) {
+	for (const name of ['Ann', 'Bea', 'Cas']) {
 		const phone = new RoomPage(await (await newContext(PHONE)).newPage());
 		await phone.page.goto(`/join/${code}`);
 		await phone.join(null, name);
 		await expect(phone.heading()).toHaveText(t('room_waiting_title'));
 		phones.push(phone);
 	}
-	const [writer, reader] = phones;
+	const [writer, reader, third] = phones;
 
 	await page.getByRole('button', { name: t('console_first_activity') }).click();
 	const title = t('workshop_kind_outsider');
@@ -130,6 +131,10 @@ test('held posts wait for approval; star and answered reach projector and phones
 	await reader.button('room_post_add').click();
 	await expect(projector.getByText(idea)).toBeVisible();
 	await expect(writer.page.getByText(idea)).toBeVisible();
+	const coffee = 'Great coffee at the front desk';
+	await third.cardText().fill(coffee);
+	await third.button('room_post_add').click();
+	await expect(projector.getByText(coffee)).toBeVisible();
 
 	// Star: the post fills the projector; unstarred, the wall is back.
 	await moderation
@@ -165,6 +170,26 @@ test('held posts wait for approval; star and answered reach projector and phones
 	await expect(projector.getByRole('listitem').filter({ hasText: held })).toContainText(
 		t('present_answered')
 	);
+
+	// After the end the posts are on the team's board; staff answer one there, and the phone
+	// that wrote it (and only that one) shows the answer.
+	await page.getByText(t('console_end')).click();
+	await page.getByRole('button', { name: t('console_end_submit') }).click();
+	await expect(projector.getByText(t('present_thanks'))).toBeVisible();
+	const reply = 'Invoices now go out the same day.';
+	await page.goto(`${team.teamPath}/board`);
+	const landed = page.getByRole('article', { name: held });
+	await landed.getByText(t('follow_board_triage')).click();
+	await landed.getByLabel(t('follow_board_answer')).fill(reply);
+	await landed.getByRole('button', { name: t('common_save') }).click();
+	await expect(landed.getByRole('status')).toHaveText(t('common_saved'));
+	await writer.page.reload();
+	await expect(
+		writer.page.getByRole('region', { name: t('room_ended_answers_title') })
+	).toContainText(t('room_ended_answer', { answer: reply }));
+	await reader.page.reload();
+	await expect(reader.heading()).toHaveText(t('room_ended_title'));
+	await expect(reader.page.getByText(reply)).toHaveCount(0);
 });
 
 test('a staff answer to a board post shows on the device that wrote it, and no other', async ({
