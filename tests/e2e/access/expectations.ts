@@ -275,6 +275,10 @@ export const EXPECTED: Expectations = {
 		'POST ?/headCount':                         EDIT_A,
 		'POST ?/admit':                             EDIT_A,
 		'POST ?/refuse':                            EDIT_A,
+		'POST ?/holdPosts':                         EDIT_A,
+		'POST ?/reviewPost':                        EDIT_A,
+		'POST ?/starPost':                          EDIT_A,
+		'POST ?/answeredPost':                      EDIT_A,
 	},
 	// Results: everyone who reads team A. W has fewer respondents than the minimum group size,
 	// so its exports are refused with the reason (409); without format and kind, 400.

@@ -62,7 +62,7 @@ export async function listOwnUpvotes(db: Database, teamId: string, voterHash: st
 
 export async function addPost(
 	db: Database,
-	input: { teamId: string; text: string; authorHash: string | null }
+	input: { teamId: string; text: string; authorHash: string | null; receiptHash?: string | null }
 ): Promise<string> {
 	const id = newId();
 	await db.insert(boardPosts).values({ id, ...input });

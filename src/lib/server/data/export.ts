@@ -81,7 +81,7 @@ export const EXPORTED: Record<string, ExportRule> = {
 	pulse_responses: { scope: 'pulse', countBy: ['pulse_id'] },
 	pulse_totals: { scope: 'pulse', peopleColumn: 'respondents' },
 	pulse_release_counts: { scope: 'pulse', pulseRelease: true },
-	board_posts: { scope: 'team', omit: ['author_hash'] },
+	board_posts: { scope: 'team', omit: ['author_hash', 'receipt_hash'] },
 	board_upvotes: { scope: 'post', countBy: ['post_id'] },
 	touchpoints: { scope: 'team' },
 	alignment_judgements: { scope: 'team' }

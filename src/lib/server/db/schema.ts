@@ -239,6 +239,8 @@ export const workshops = sqliteTable(
 		expectedHeadCount: integer('expected_head_count'),
 		/** Only holders of an unused one-time code (access_codes) may join. */
 		verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+		/** New outsider-voice posts wait for the facilitator's approval before the room sees them. */
+		holdPosts: integer('hold_posts', { mode: 'boolean' }).notNull().default(false),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
@@ -345,7 +347,17 @@ export const cards = sqliteTable(
 		}),
 		/** The value the facilitator grouped this card under. */
 		valueId: text('value_id').references(() => cultureValues.id, { onDelete: 'set null' }),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/**
+		 * Waits for the facilitator (the workshop holds posts). A held card is also hidden, so
+		 * everything that leaves hidden cards out leaves it out; approving shows it, rejecting
+		 * leaves it hidden for good.
+		 */
+		held: integer('held', { mode: 'boolean' }).notNull().default(false),
+		/** The one post the facilitator put large on the projector. */
+		starred: integer('starred', { mode: 'boolean' }).notNull().default(false),
+		/** The facilitator answered it in the room; the room sees the mark. */
+		answered: integer('answered', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('cards_activity_idx').on(t.activityId)]
 );
@@ -704,12 +716,18 @@ export const boardPosts = sqliteTable(
 		 * The card it was landed from: at most one post per card (landing is idempotent); it goes
 		 * with the card (withdrawn, workshop deleted), and its support in the room is the card's.
 		 */
-		cardId: text('card_id').references(() => cards.id, { onDelete: 'cascade' })
+		cardId: text('card_id').references(() => cards.id, { onDelete: 'cascade' }),
+		/**
+		 * SHA-256 of the receipt (128 random bits) only the posting device keeps, so that device
+		 * can read the answer to its own post; linked to no participant, person or device token.
+		 */
+		receiptHash: text('receipt_hash')
 	},
 	(t) => [
 		index('board_posts_team_idx').on(t.teamId, t.createdAt),
 		index('board_posts_pulse_author_idx').on(t.pulseId, t.authorHash),
-		uniqueIndex('board_posts_card_key').on(t.cardId)
+		uniqueIndex('board_posts_card_key').on(t.cardId),
+		uniqueIndex('board_posts_receipt_key').on(t.receiptHash)
 	]
 );
 

@@ -43,6 +43,8 @@ export interface WorkshopSummary {
 	showNicknames: boolean;
 	/** Only holders of a one-time code could join (admission.ts), so the room can tell. */
 	verified: boolean;
+	/** New outsider-voice posts wait for the facilitator before the room sees them. */
+	holdPosts: boolean;
 }
 
 export interface Counts {
@@ -81,6 +83,10 @@ export interface PublicCard {
 	text: string;
 	upvotes: number;
 	valueId: string | null;
+	/** The facilitator answered it in the room. */
+	answered: boolean;
+	/** The one post the facilitator put large on the projector. */
+	starred: boolean;
 }
 
 export interface CardWall {
@@ -91,6 +97,8 @@ export interface CardWall {
 
 export interface StaffCard extends PublicCard {
 	hidden: boolean;
+	/** Waits for the facilitator's approval (hidden until then). */
+	held: boolean;
 	mergedInto: string | null;
 }
 

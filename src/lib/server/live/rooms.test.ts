@@ -136,7 +136,16 @@ describe('card walls', () => {
 		await settle();
 		expect(room.find((d) => d.type === 'cards')?.data).toEqual({
 			activityId: outsider,
-			cards: [{ id: kept, text: 'Meetings run late', upvotes: 0, valueId: null }]
+			cards: [
+				{
+					id: kept,
+					text: 'Meetings run late',
+					upvotes: 0,
+					valueId: null,
+					answered: false,
+					starred: false
+				}
+			]
 		});
 		const staffWall = staff.find((d) => d.type === 'cards')?.data as { cards: unknown[] };
 		expect(staffWall.cards).toHaveLength(2);

@@ -69,6 +69,8 @@ export interface Room {
 	title: string;
 	joinCode: string;
 	showNicknames: boolean;
+	/** New outsider-voice posts wait for the facilitator (moderation). */
+	holdPosts: boolean;
 	minGroupSize: number;
 	/** Head count, verified room, who waits (admission.ts). */
 	admission: Admission;
@@ -151,6 +153,7 @@ async function loadRoom(db: Database, workshopId: string): Promise<Room | null> 
 		title: found.workshop.title,
 		joinCode: found.workshop.joinCode,
 		showNicknames: found.workshop.showNicknames,
+		holdPosts: found.workshop.holdPosts,
 		minGroupSize: found.minGroupSize,
 		admission: await loadAdmission(db, found.workshop),
 		pace: paceOf(found.workshop),
@@ -267,15 +270,28 @@ function hasWall(activity: LiveActivity) {
 }
 
 async function loadCards(db: Database, activity: LiveActivity): Promise<StaffCardWall> {
-	const rows = await listCards(db, activity.public.id, { includeHidden: true });
+	return staffWall(
+		activity.public.id,
+		await listCards(db, activity.public.id, { includeHidden: true })
+	);
+}
+
+/** The staff's wall from stored cards (`listCards` with hidden ones). */
+export function staffWall(
+	activityId: string,
+	rows: Awaited<ReturnType<typeof listCards>>
+): StaffCardWall {
 	return {
-		activityId: activity.public.id,
+		activityId,
 		cards: rows.map((c) => ({
 			id: c.id,
 			text: c.text,
 			upvotes: c.upvotes,
 			valueId: c.valueId,
 			hidden: c.hidden,
+			held: c.held,
+			starred: c.starred,
+			answered: c.answered,
 			mergedInto: c.mergedInto
 		}))
 	};
@@ -302,7 +318,9 @@ function publicWall(room: Room, wall: StaffCardWall): CardWall | null {
 			id: c.id,
 			text: c.text,
 			upvotes: upvotes.get(c.id) ?? 0,
-			valueId: c.valueId
+			valueId: c.valueId,
+			answered: c.answered,
+			starred: c.starred
 		}))
 	};
 }
@@ -324,6 +342,20 @@ async function reloadCards(room: Room) {
 export async function cardsChanged(workshopId: string, activityId: string): Promise<void> {
 	const room = await getRoom(workshopId);
 	if (room && room.agenda[room.pace.current]?.public.id === activityId) room.publish.cards();
+}
+
+/**
+ * Stores a change to cards of an activity (approve, reject, star, answered), then reloads and
+ * sends the wall: the console, the projector and the phones hear of it as of any card.
+ */
+export async function changeCards<T>(
+	workshopId: string,
+	activityId: string,
+	store: (db: Database) => Promise<T>
+): Promise<T> {
+	const result = await store(await liveDatabase());
+	await cardsChanged(workshopId, activityId);
+	return result;
 }
 
 // -------------------------------------------------------------- snapshots
@@ -353,7 +385,8 @@ export function roomSnapshot(room: Room, now = Date.now()): RoomSnapshot {
 			status: room.pace.status,
 			agendaLength: room.agenda.length,
 			showNicknames: room.showNicknames,
-			verified: room.admission.verified
+			verified: room.admission.verified,
+			holdPosts: room.holdPosts
 		},
 		pace: room.pace,
 		activity: currentActivity(room)?.public ?? null,
@@ -512,6 +545,7 @@ async function refreshWorkshop(workshopId: string): Promise<void> {
 		}
 		room.title = found.workshop.title;
 		room.showNicknames = found.workshop.showNicknames;
+		room.holdPosts = found.workshop.holdPosts;
 		room.minGroupSize = found.minGroupSize;
 		room.admission = await loadAdmission(db, found.workshop, room.admission.joining);
 		await reloadAgenda(db, room);

@@ -61,7 +61,12 @@ describe('postCard', () => {
 		const posted = await post(p.participantId, collectId(), '<b>Ownership</b> & more');
 		expect(posted.ok).toBe(true);
 		expect(await listOwnCards(db, collectId(), p.participantId)).toEqual([
-			{ id: posted.ok ? posted.cardId : '', text: '<b>Ownership</b> & more', hidden: false }
+			{
+				id: posted.ok ? posted.cardId : '',
+				text: '<b>Ownership</b> & more',
+				hidden: false,
+				held: false
+			}
 		]);
 	});
 

@@ -66,7 +66,9 @@ export async function postCard(input: {
 	if (own.length >= MAX_CARDS_PER_PERSON) {
 		return refused(409, 'too_many_cards', { field: 'text', limit: MAX_CARDS_PER_PERSON });
 	}
-	const cardId = await addCard(db, input.activityId, input.participantId, checked.text);
+	// While the workshop holds posts, an outsider-voice post waits for the facilitator.
+	const held = input.room.holdPosts && open.activity.public.kind === 'outsider';
+	const cardId = await addCard(db, input.activityId, input.participantId, checked.text, { held });
 	await cardsChanged(input.room.id, input.activityId);
 	return { ok: true, cardId };
 }

@@ -293,10 +293,13 @@ export async function addCard(
 	db: Database,
 	activityId: string,
 	participantId: string | null,
-	text: string
+	text: string,
+	options: { held?: boolean } = {}
 ) {
 	const id = newId();
-	await db.insert(cards).values({ id, activityId, participantId, text });
+	// A held card is hidden until the facilitator approves it (moderation/queries.ts).
+	const held = options.held ?? false;
+	await db.insert(cards).values({ id, activityId, participantId, text, held, hidden: held });
 	return id;
 }
 
@@ -318,6 +321,9 @@ export async function listCards(
 			hidden: cards.hidden,
 			mergedInto: cards.mergedInto,
 			valueId: cards.valueId,
+			held: cards.held,
+			starred: cards.starred,
+			answered: cards.answered,
 			upvotes: sql<number>`coalesce(${upvoteCount.n}, 0)`,
 			createdAt: cards.createdAt
 		})
@@ -338,9 +344,10 @@ export async function setCardHidden(
 	cardId: string,
 	hidden: boolean
 ) {
+	// Shown or hidden by hand, a held card no longer waits for approval.
 	await db
 		.update(cards)
-		.set({ hidden })
+		.set({ hidden, held: false })
 		.where(and(eq(cards.id, cardId), eq(cards.activityId, activityId)));
 }
 
@@ -390,7 +397,7 @@ export async function upvoteCard(db: Database, cardId: string, participantId: st
 /** A participant's own cards of an activity, hidden ones too: their phone lists what they wrote. */
 export async function listOwnCards(db: Database, activityId: string, participantId: string) {
 	return db
-		.select({ id: cards.id, text: cards.text, hidden: cards.hidden })
+		.select({ id: cards.id, text: cards.text, hidden: cards.hidden, held: cards.held })
 		.from(cards)
 		.where(and(eq(cards.activityId, activityId), eq(cards.participantId, participantId)))
 		.orderBy(asc(cards.createdAt), sql`${cards}.rowid`);

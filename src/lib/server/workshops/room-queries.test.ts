@@ -38,8 +38,8 @@ describe('own cards', () => {
 		await addCard(db, outsider.id, ann.id, 'elsewhere');
 		await setCardHidden(db, collect.id, second, true);
 		expect(await listOwnCards(db, collect.id, ann.id)).toEqual([
-			{ id: first, text: 'one', hidden: false },
-			{ id: second, text: 'two', hidden: true }
+			{ id: first, text: 'one', hidden: false, held: false },
+			{ id: second, text: 'two', hidden: true, held: false }
 		]);
 	});
 

@@ -5,6 +5,7 @@ import { liveDatabase } from '$lib/server/live/context';
 import type { OwnAnswers } from '$lib/server/live/events';
 import { clearParticipantCookie } from '$lib/server/live/participant-cookie';
 import { listOwnAnswers } from '$lib/server/live/queries';
+import { listOwnAnsweredPosts } from '$lib/server/moderation/queries';
 import { roomSnapshot } from '$lib/server/live/rooms';
 import { submitAnswers } from '$lib/server/live/votes';
 import { participantAccess } from '$lib/server/room/access';
@@ -63,6 +64,10 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: null;
 
+	// After the end: the answers the team's board gave to this device's own outsider posts.
+	const ownAnswers =
+		room.pace.status === 'ended' ? await listOwnAnsweredPosts(db, room.id, participantId) : [];
+
 	const done = event.url.searchParams.get('done');
 	return {
 		workshopId: room.id,
@@ -72,6 +77,7 @@ export const load: PageServerLoad = async (event) => {
 		ownCards,
 		ownUpvotes,
 		leader,
+		ownAnswers,
 		done: DONE.includes(done as Done) ? (done as Done) : null
 	};
 };

@@ -12,6 +12,8 @@ import { pulseLimits } from '$lib/server/pulses/limits';
 import { database } from '$lib/server/db';
 import { hashToken, newToken } from '$lib/server/ids';
 import { getRespondentToken, setRespondentCookie } from '$lib/server/pulses/cookie';
+import { listPostsByReceipts } from '$lib/server/moderation/queries';
+import { issueReceipt, receiptHashes } from '$lib/server/moderation/receipts';
 import { findPulseByCode } from '$lib/server/pulses/queries';
 import { invalid, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,11 +37,13 @@ function deviceOf(cookies: Cookies, pulseId: string) {
 export const load: PageServerLoad = async ({ params, cookies }) => {
 	const { db, pulse } = await boardOf(params.code);
 	const token = getRespondentToken(cookies, pulse.id);
-	const [posts, mine] = await Promise.all([
+	const [posts, mine, own] = await Promise.all([
 		listPosts(db, pulse.teamId, { includeHidden: false }),
-		token ? listOwnUpvotes(db, pulse.teamId, hashToken(token)) : Promise.resolve([])
+		token ? listOwnUpvotes(db, pulse.teamId, hashToken(token)) : Promise.resolve([]),
+		// This device's own posts, found by the receipts only it holds (never by who it is).
+		listPostsByReceipts(db, pulse.teamId, receiptHashes(cookies, pulse.teamId))
 	]);
-	return { teamName: pulse.teamName, code: params.code, posts, mine };
+	return { teamName: pulse.teamName, code: params.code, posts, mine, own };
 };
 
 export const actions: Actions = {
@@ -60,7 +64,12 @@ export const actions: Actions = {
 		});
 		if (!allowed.ok) return fail(429, { retryAfter: allowed.retryAfter, values: parsed.values });
 		if (device.issued) setRespondentCookie(cookies, pulse.id, device.token);
-		await addPost(db, { teamId: pulse.teamId, text: parsed.data.text, authorHash: device.hash });
+		await addPost(db, {
+			teamId: pulse.teamId,
+			text: parsed.data.text,
+			authorHash: device.hash,
+			receiptHash: issueReceipt(cookies, pulse.teamId)
+		});
 		return { posted: true };
 	},
 

@@ -8,7 +8,8 @@ import {
 	cardsChanged,
 	getRoom,
 	changeWorkshop,
-	staffSnapshot
+	staffSnapshot,
+	staffWall
 } from '$lib/server/live/rooms';
 import { invalid, parseForm } from '$lib/server/validation';
 import {
@@ -37,6 +38,11 @@ import {
 	renameGroupAction
 } from '$lib/server/workshops/suggestion-actions';
 import { suggestionsForWall } from '$lib/server/workshops/suggestions';
+	answeredAction,
+	holdAction,
+	reviewAction,
+	starAction
+} from '$lib/server/moderation/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The console is for those who may facilitate the team: its workshop, and its live room. */
@@ -54,18 +60,7 @@ async function freshWall(
 	access: Awaited<ReturnType<typeof consoleAccess>>,
 	activityId: string
 ): Promise<StaffCardWall> {
-	const rows = await listCards(access.db, activityId, { includeHidden: true });
-	return {
-		activityId,
-		cards: rows.map((c) => ({
-			id: c.id,
-			text: c.text,
-			upvotes: c.upvotes,
-			valueId: c.valueId,
-			hidden: c.hidden,
-			mergedInto: c.mergedInto
-		}))
-	};
+	return staffWall(activityId, await listCards(access.db, activityId, { includeHidden: true }));
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -191,7 +186,15 @@ export const actions = {
 	admit: async (event) =>
 		waitingAction((await consoleAccess(event)).workshop.id, await event.request.formData(), true),
 	refuse: async (event) =>
-		waitingAction((await consoleAccess(event)).workshop.id, await event.request.formData(), false)
+		waitingAction((await consoleAccess(event)).workshop.id, await event.request.formData(), false),
+	holdPosts: async (event) =>
+		holdAction((await consoleAccess(event)).workshop.id, await event.request.formData()),
+	reviewPost: async (event) =>
+		reviewAction((await consoleAccess(event)).workshop.id, await event.request.formData()),
+	starPost: async (event) =>
+		starAction((await consoleAccess(event)).workshop.id, await event.request.formData()),
+	answeredPost: async (event) =>
+		answeredAction((await consoleAccess(event)).workshop.id, await event.request.formData())
 } satisfies Actions;
 
 async function moderate(event: RequestEvent, hidden: boolean) {
