@@ -38,6 +38,7 @@ import {
 	renameGroupAction
 } from '$lib/server/workshops/suggestion-actions';
 import { suggestionsForWall } from '$lib/server/workshops/suggestions';
+import {
 	answeredAction,
 	holdAction,
 	reviewAction,
