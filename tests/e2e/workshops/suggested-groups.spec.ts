@@ -245,10 +245,11 @@ test('1,000 cards with emoji and right-to-left text: the console shows suggestio
 	await expect(suggested.filter({ hasText: themes[0] })).toContainText(themes[1]);
 	await expect(suggested.filter({ hasText: themes[5] })).toHaveCount(1);
 	await expect(suggested.filter({ hasText: themes[6] })).toHaveCount(1);
-	await page.screenshot({
-		path: 'tests/.output/screenshots/suggested-groups-1000.png',
-		fullPage: false
-	});
+	await panel.screenshot({ path: 'tests/.output/screenshots/suggested-groups-1000.png' });
+	// A big suggestion shows eight of its texts and counts the rest.
+	const more = new RegExp(t('suggest_more_cards', { n: 999 }).replace('999', '\\d+'));
+	await expect(suggested.first().getByRole('listitem')).toHaveCount(9);
+	await expect(suggested.first().getByRole('listitem').last()).toHaveText(more);
 	// The browser recomputes once the page is live: the measure is reported, not asserted.
 	await expect
 		.poll(() => page.evaluate(() => performance.getEntriesByName('suggested-groups').length))
@@ -266,4 +267,54 @@ test('1,000 cards with emoji and right-to-left text: the console shows suggestio
 	await expect(panel.getByRole('status')).toContainText(t('suggest_grouped', { name }));
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(1280);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the suggestions come with the page; accept, rename (refused next to the field) and dismiss are plain forms', async ({
+		page,
+		playwright,
+		baseURL
+	}) => {
+		test.slow();
+		const origin = baseURL!;
+		const factory = playwright.request;
+		const { id, url, collect } = await workshopAtCollect(page, factory, origin, 'suggest-nojs');
+		const phones: APIRequestContext[] = [];
+		for (let i = 0; i < 3; i++) phones.push(await phone(factory, origin, id, collect.code, i));
+		const cards = [MEETINGS[0], MEETINGS[1], BLAME[0], BLAME[1], OTHERS[0]];
+		for (const [i, text] of cards.entries()) {
+			expectStatus(
+				await postForm(phones[i % 3], origin, `/w/${id}?/card`, { activityId: collect.id, text }),
+				303,
+				`card ${text}`
+			);
+		}
+		for (const p of phones) await p.dispose();
+
+		await page.goto(`${url}/console`);
+		const panel = page.getByRole('region', { name: t('suggest_title') });
+		const meetings = panel.getByRole('listitem').filter({ hasText: MEETINGS[1] }).first();
+		await expect(meetings).toContainText(MEETINGS[0]);
+		await meetings.getByRole('textbox', { name: t('suggest_name') }).fill('Overrunning meetings');
+		await meetings.getByRole('button', { name: t('suggest_accept') }).click();
+		await expect(panel.getByRole('status')).toContainText(
+			t('suggest_grouped', { name: 'Overrunning meetings' })
+		);
+		const rename = panel.getByRole('textbox', {
+			name: t('suggest_rename_label', { name: 'Overrunning meetings' })
+		});
+		await rename.fill('   ');
+		await panel.getByRole('button', { name: t('suggest_rename') }).click();
+		await expect(panel.getByRole('alert')).toHaveText(t('error_required'));
+		await expect(rename).toHaveAttribute('aria-invalid', 'true');
+
+		const blame = panel.getByRole('listitem').filter({ hasText: BLAME[0] }).first();
+		await blame.getByRole('button', { name: t('suggest_dismiss') }).click();
+		await expect(panel.getByRole('listitem').filter({ hasText: BLAME[0] })).toHaveCount(0);
+		await page.goto(`${url}/console`);
+		await expect(panel).toContainText(t('suggest_none'));
+		await expect(panel).toContainText(t('suggest_group_size', { n: 2 }));
+	});
 });
