@@ -2,7 +2,7 @@ import { createClient } from '@libsql/client';
 import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
-import { expect, test } from '../fixtures';
+import { expect, test, waitForHydration } from '../fixtures';
 import { t } from '../messages';
 import {
 	createTeamByRequest,
@@ -219,6 +219,7 @@ test.describe('the word cloud', () => {
 		await page.emulateMedia({ reducedMotion: 'reduce' });
 		await page.setViewportSize({ width: 1920, height: 1080 });
 		await page.goto(`/present/${room.id}`);
+		await waitForHydration(page);
 		// 25 cards read well as cards; the facilitator switches to the cloud.
 		await expect(page.getByRole('listitem').filter({ hasText: CURRENT[0] })).toBeVisible();
 		await page.getByRole('button', { name: t('cloud_show_cloud') }).click();
@@ -242,6 +243,7 @@ test.describe('the word cloud', () => {
 		expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
 
 		mkdirSync('docs/screenshots', { recursive: true });
+		mkdirSync('tests/.output/screenshots', { recursive: true });
 		await page.screenshot({ path: 'docs/screenshots/word-cloud.png' });
 
 		// A new card: "Trust" grows from 2 to 3 cards; every other word stays where it was.
@@ -308,6 +310,7 @@ test.describe('the word cloud', () => {
 			await resultsCloud.scrollIntoViewIfNeeded();
 			await expectNeatCloud(page, resultsCloud);
 		}
+		await section.screenshot({ path: 'tests/.output/screenshots/results-word-clouds.png' });
 		expect(failures).toEqual([]);
 	});
 

@@ -3,12 +3,14 @@
  *
  * What stays put: every word starts its search for a free place where it stood last time
  * (kept as fractions of the box, so a resize keeps the picture), and a word never seen before
- * starts from a place drawn from its own letters, so the same words give the same cloud. d3-cloud
- * tries the starting place first and spirals out only if it is taken, so a word that grows
- * moves only if it no longer fits where it was.
+ * starts near the middle, at a place drawn from its own letters, so the same words give the
+ * same cloud and new words gather round the others. d3-cloud tries the starting place first and
+ * spirals out only if it is taken; words that kept their size are placed before words that grew
+ * and new ones, so a word that grows moves only if it no longer fits where it was, and its
+ * neighbours stay.
  *
- * What is packed: each word's box (its advance width by the font's ascent and descent, plus a
- * margin), not its letters, so no two words' boxes overlap and short words never slip into the
+ * What is packed: each word's box (its advance width by its ascent and descent as SVG draws it,
+ * plus a margin), not its letters, so no two words' boxes overlap and short words never slip into the
  * gaps of big ones, which a reader at the back of the room would take for one line.
  */
 import cloud from 'd3-cloud';
@@ -187,8 +189,8 @@ function runOnce(words: CloudWord[], sizes: number[], seeds: Seeds, options: Lay
 	const draws: number[] = [start(w >> 1, w), start(F, H), 0];
 	for (const word of order) {
 		const seed = seeds.get(word.text);
-		const fx = seed ? (seed.fx * options.width - dx) / w : 0.25 + 0.5 * hashUnit(word.text, 1);
-		const fy = seed ? (seed.fy * options.height - dy) / h : 0.25 + 0.5 * hashUnit(word.text, 2);
+		const fx = seed ? (seed.fx * options.width - dx) / w : 0.4 + 0.2 * hashUnit(word.text, 1);
+		const fy = seed ? (seed.fy * options.height - dy) / h : 0.4 + 0.2 * hashUnit(word.text, 2);
 		draws.push(start(Math.round(fx * w), w), start(Math.round(fy * h), H), hashUnit(word.text, 3));
 	}
 	let next = 0;

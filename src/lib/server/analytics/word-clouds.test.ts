@@ -21,7 +21,7 @@ function activity(over: Partial<ActivityTexts>): ActivityTexts {
 }
 
 describe('workshopWordClouds', () => {
-	it('counts every card shown, duplicates included; none for a discussion', () => {
+	it('counts every card shown, duplicates included; none for a discussion or an empty activity', () => {
 		const texts: WorkshopTexts = {
 			min: 5,
 			commitments: [],
@@ -45,7 +45,8 @@ describe('workshopWordClouds', () => {
 						}
 					]
 				}),
-				activity({ id: 'd', kind: 'discuss', number: 2 })
+				activity({ id: 'd', kind: 'discuss', number: 2 }),
+				activity({ id: 'e', number: 3, cards: 0, people: 0 })
 			]
 		};
 		expect(workshopWordClouds(texts)).toEqual([

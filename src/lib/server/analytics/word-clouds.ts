@@ -16,12 +16,13 @@ export interface ActivityCloud {
 }
 
 /**
- * A word cloud per collect and outsider-voice activity, from exactly the texts the results page
+ * A word cloud per collect and outsider-voice activity with cards, from exactly the texts the results page
  * shows (withheld activities give none): each card and each duplicate folded into one counts.
  */
 export function workshopWordClouds(texts: WorkshopTexts): ActivityCloud[] {
 	return texts.activities.flatMap((activity) => {
-		if (activity.kind === 'discuss') return [];
+		// Nothing written, nothing to say: the texts section below says so already.
+		if (activity.kind === 'discuss' || activity.cards === 0) return [];
 		const cardTexts = activity.groups.flatMap((g) =>
 			g.cards.flatMap((c) => [c.text, ...c.duplicates])
 		);
