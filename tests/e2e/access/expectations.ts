@@ -354,4 +354,8 @@ export const EXPECTED: Expectations = {
 	'/live/[workshopId]/pace': {
 		POST:                                       [400, 400, 403, 403, 403, 403, 404, 401, 401, 401],
 	},
+	'/live/[workshopId]/words': {
+		// The projector's word cloud: staff who may view the team, as for the projector.
+		GET:                                        [200, 200, 200, 200, 403, 200, 404, 401, 401, 401],
+	},
 };
