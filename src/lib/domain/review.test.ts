@@ -56,6 +56,17 @@ describe('buildProposals', () => {
 		);
 	});
 
+	it('names a group the facilitator made by its name, and counts only the cards folded into it', () => {
+		const group = card('Meetings overrun', { byFacilitator: true });
+		const folded = ['Meetings always overrun', 'Vergaderingen lopen uit', 'Long meetings'].map(
+			(t) => card(t, { mergedInto: group.id })
+		);
+		const result = proposalsOf('value', [group, ...folded]);
+		expect(result.proposals).toHaveLength(1);
+		expect(result.proposals[0]).toMatchObject({ text: 'Meetings overrun', cards: 3 });
+		expect(result.proposals[0].variants).toEqual(folded.map((c) => c.text).sort());
+	});
+
 	it('keeps different cards apart and proposes the wording most cards used', () => {
 		const result = proposalsOf('ritual', [
 			card('Friday demo'),

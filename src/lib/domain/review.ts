@@ -63,6 +63,8 @@ export interface ReviewCard {
 	hidden: boolean;
 	mergedInto: string | null;
 	valueId: string | null;
+	/** A group card the facilitator made: its text names the cards folded into it, it is none. */
+	byFacilitator?: boolean;
 }
 
 export interface ReviewActivity {
@@ -150,6 +152,7 @@ export function buildProposals(input: {
 		// Each standing card with the texts folded into it by the facilitator.
 		const texts = new Map<string, string[]>();
 		for (const card of shown) {
+			if (card.byFacilitator) continue;
 			const into = standingOf(card);
 			texts.set(into.id, [...(texts.get(into.id) ?? []), tidy(card.text)]);
 		}

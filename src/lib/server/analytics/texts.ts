@@ -84,6 +84,8 @@ export interface CardRow {
 	hidden: boolean;
 	mergedInto: string | null;
 	valueId: string | null;
+	/** A group card the facilitator made (a suggested group accepted): its text is a name. */
+	byFacilitator: boolean;
 }
 
 export interface TextsInput {
@@ -247,7 +249,8 @@ export async function listCardTexts(db: Database | Tx, activityIds: string[]): P
 			text: cards.text,
 			hidden: cards.hidden,
 			mergedInto: cards.mergedInto,
-			valueId: cards.valueId
+			valueId: cards.valueId,
+			byFacilitator: sql<boolean>`${cards.participantId} is null`.mapWith(Boolean)
 		})
 		.from(cards)
 		.where(inArray(cards.activityId, activityIds));
@@ -256,7 +259,7 @@ export async function listCardTexts(db: Database | Tx, activityIds: string[]): P
 /**
  * Distinct people who wrote the cards shown, per activity: cards hidden by the facilitator, or
  * folded into a hidden card, do not count (their texts are not shown). A card without an author
- * (none is written so today) counts as nobody.
+ * (a group card the facilitator made) counts as nobody.
  */
 export async function countCardAuthors(
 	db: Database | Tx,
