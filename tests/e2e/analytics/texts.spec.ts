@@ -1,17 +1,12 @@
 import { createClient } from '@libsql/client';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { APIRequestContext, Locator } from '@playwright/test';
-import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
+import type { Locator } from '@playwright/test';
+import { signInContext } from '../accounts';
 import { expect, test } from '../fixtures';
 import { t } from '../messages';
-import {
-	createTeamByRequest,
-	expectStatus,
-	postForm,
-	postJson,
-	requestAs,
-	type RequestFactory
-} from '../requests';
+import { expectStatus, postForm, postJson } from '../requests';
+import { DB } from '../trust/room';
+import { startedWorkshop, query } from '../workshops/started-workshop';
 import { ResultsPage } from './ResultsPage';
 
 /**
@@ -23,7 +18,6 @@ import { ResultsPage } from './ResultsPage';
  * or participant id anywhere.
  */
 
-const DB = 'file:tests/.output/e2e.db';
 const LONG = `Meetings, meetings: ${'we plan the plan again and again '.repeat(9)}`.slice(0, 280);
 const RTL = 'שלום, "שקיפות" היא ערך';
 const CURRENT = ['Heroics at night 🌙', RTL, '=SUM(A1:A9)', LONG, 'heroics at night', 'Blame'];
@@ -34,29 +28,6 @@ const OUTSIDER = [
 	'Great coffee ☕',
 	'nobody picks up the phone'
 ];
-
-async function db<T>(sql: string, args: string[]): Promise<T[]> {
-	const client = createClient({ url: DB, timeout: 5000 });
-	try {
-		return (await client.execute({ sql, args })).rows as unknown as T[];
-	} finally {
-		client.close();
-	}
-}
-
-async function phone(factory: RequestFactory, origin: string, id: string, code: string, i: number) {
-	const joining = await requestAs(factory, origin);
-	const joined = await postJson(joining, origin, '/live/join', { code, nickname: `Nick${i}x` });
-	expectStatus(joined, 200, 'joining');
-	const cookie = joined.response
-		.headersArray()
-		.map(({ name, value }) =>
-			name.toLowerCase() === 'set-cookie' ? new RegExp(`^p_${id}=([^;]+)`).exec(value) : null
-		)
-		.find(Boolean);
-	await joining.dispose();
-	return requestAs(factory, origin, { [`p_${id}`]: decodeURIComponent(cookie![1]) });
-}
 
 /** An RFC 4180 file's rows as objects (quoted commas, quotes and line breaks included). */
 function parseCsv(file: string): Record<string, string>[] {
@@ -98,73 +69,29 @@ test('every card and post of an ended workshop is readable by staff; too few wri
 }) => {
 	test.slow();
 	const origin = baseURL!;
-	const factory = playwright.request;
-	const owner = await signUpByRequest(
-		await requestAs(factory, origin),
-		origin,
-		newAccountDetails('texts-owner')
-	);
-	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
-	const unique = owner.email.split('@')[0].slice(-8);
-	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Texts ${unique}`);
-	const teamPath = `/o/${owner.orgId}/t/${teamId}`;
-	expectStatus(
-		await postForm(staff, origin, `${teamPath}/map?/createValue`, {
-			name: 'Candour',
-			lens_current: 'on'
-		}),
-		200,
-		'creating a value'
-	);
-	const title = `Nothing lost ${unique}`;
-	const created = await postForm(staff, origin, `${teamPath}/workshops?/create`, {
-		title,
-		template: 'full_alignment'
+	const room = await startedWorkshop(playwright.request, origin, 'Nothing lost', {
+		values: ['Candour']
 	});
-	expectStatus(created, 303, 'creating the workshop');
-	const id = created.location.split('/').pop()!;
-	const url = created.location;
-	const rows = await db<{
-		id: string;
-		position: number;
-		kind: string;
-		config: string;
-		code: string;
-	}>(
-		'select a.id, a.position, a.kind, a.config, w.join_code as code from activities a join workshops w on w.id = a.workshop_id where w.id = ? order by a.position',
-		[id]
-	);
-	const find = (kind: string, lens?: string) =>
-		rows.find((r) => r.kind === kind && (!lens || JSON.parse(r.config).lens === lens))!;
+	const { id, url, owner, staff, teamId, teamPath, title, find, pace, write, phones } = room;
 	const assumed = find('collect', 'assumed');
 	const current = find('collect', 'current');
 	const outsider = find('outsider');
-	const [candour] = await db<{ id: string }>('select id from culture_values where team_id = ?', [
+	const [candour] = await query<{ id: string }>('select id from culture_values where team_id = ?', [
 		teamId
 	]);
-	const pace = async (command: Record<string, unknown>) =>
-		expectStatus(await postJson(staff, origin, `/live/${id}/pace`, command), 200, 'pacing');
 	const consoleForm = async (action: string, form: Record<string, string>) =>
 		expectStatus(await postForm(staff, origin, `${url}/console?/${action}`, form), 200, action);
 
-	const phones: APIRequestContext[] = [];
-	for (let i = 0; i < 5; i++) phones.push(await phone(factory, origin, id, rows[0].code, i));
-	const write = async (who: number, activityId: string, text: string) =>
-		expectStatus(
-			await postForm(phones[who], origin, `/w/${id}?/card`, { activityId, text }),
-			303,
-			`card ${text}`
-		);
 	const cardIds = async (activityId: string) =>
 		new Map(
 			(
-				await db<{ id: string; text: string }>('select id, text from cards where activity_id = ?', [
-					activityId
-				])
+				await query<{ id: string; text: string }>(
+					'select id, text from cards where activity_id = ?',
+					[activityId]
+				)
 			).map((c) => [c.text, c.id])
 		);
 
-	await pace({ type: 'start' });
 	// Two people only describe the assumed culture: below the minimum of 5.
 	await pace({ type: 'goto', index: assumed.position });
 	await write(0, assumed.id, 'We are open');
@@ -206,7 +133,7 @@ test('every card and post of an ended workshop is readable by staff; too few wri
 	});
 	await consoleForm('hideCard', { activityId: outsider.id, cardId: posts.get('Something rude')! });
 	await consoleForm('pace', { command: 'end' });
-	for (const p of phones) await p.dispose();
+	await room.dispose();
 
 	// The results page.
 	await signInContext(page.context(), origin, owner);
@@ -275,7 +202,7 @@ test('every card and post of an ended workshop is readable by staff; too few wri
 	expect(
 		parsed.activities.find((a: { title: string }) => a.title === 'What we say we are').withheld
 	).toEqual({ reason: 'below_minimum', people: 2, min: 5 });
-	const participants = await db<{ id: string }>(
+	const participants = await query<{ id: string }>(
 		'select id from participants where workshop_id = ?',
 		[id]
 	);
@@ -307,7 +234,7 @@ test('every card and post of an ended workshop is readable by staff; too few wri
 	);
 	await expect(board.filter({ hasText: 'Something rude' })).toContainText(t('follow_board_hidden'));
 	await expect(board.filter({ hasText: OUTSIDER[4] })).toHaveCount(0);
-	const [landed] = await db<{ id: string; author_hash: string | null }>(
+	const [landed] = await query<{ id: string; author_hash: string | null }>(
 		'select id, author_hash from board_posts where team_id = ? and text = ?',
 		[teamId, OUTSIDER[0]]
 	);
@@ -336,30 +263,14 @@ test('1,000 cards of 280 characters and 300 posts: the pages, the files and the 
 }) => {
 	test.slow();
 	const origin = baseURL!;
-	const factory = playwright.request;
-	const owner = await signUpByRequest(
-		await requestAs(factory, origin),
+	const { id, url, owner, staff, teamId, find, dispose } = await startedWorkshop(
+		playwright.request,
 		origin,
-		newAccountDetails('texts-bulk')
+		'Bulk',
+		{ phones: 0 }
 	);
-	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
-	const unique = owner.email.split('@')[0].slice(-8);
-	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Bulk ${unique}`);
-	const created = await postForm(staff, origin, `/o/${owner.orgId}/t/${teamId}/workshops?/create`, {
-		title: `Bulk ${unique}`,
-		template: 'full_alignment'
-	});
-	expectStatus(created, 303, 'creating the workshop');
-	const id = created.location.split('/').pop()!;
-	const url = created.location;
-	const rows = await db<{ id: string; kind: string; config: string }>(
-		'select id, kind, config from activities where workshop_id = ? order by position',
-		[id]
-	);
-	const current = rows.find(
-		(r) => r.kind === 'collect' && JSON.parse(r.config).lens === 'current'
-	)!;
-	const outsider = rows.find((r) => r.kind === 'outsider')!;
+	const current = find('collect', 'current');
+	const outsider = find('outsider');
 	// Written straight into the database: the rate limits would take minutes over HTTP.
 	const client = createClient({ url: DB, timeout: 5000 });
 	const people = Array.from({ length: 7 }, () => crypto.randomUUID());
@@ -384,9 +295,8 @@ test('1,000 cards of 280 characters and 300 posts: the pages, the files and the 
 	);
 	client.close();
 	// Ended through the JSON door: the posts land on the board from there too.
-	for (const type of ['start', 'end']) {
-		expectStatus(await postJson(staff, origin, `/live/${id}/pace`, { type }), 200, type);
-	}
+	expectStatus(await postJson(staff, origin, `/live/${id}/pace`, { type: 'end' }), 200, 'end');
+	await dispose();
 
 	await signInContext(page.context(), origin, owner);
 	const started = Date.now();

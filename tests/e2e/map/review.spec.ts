@@ -1,11 +1,11 @@
 import { createClient } from '@libsql/client';
-import type { APIRequestContext } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
+import { signInContext } from '../accounts';
 import { expect, test, waitForHydration } from '../fixtures';
 import { t } from '../messages';
-import { createTeamByRequest, expectStatus, postForm, postJson, requestAs } from '../requests';
-import { DB, joinDevice, type Workshop } from '../trust/room';
+import { expectStatus, postForm } from '../requests';
+import { DB } from '../trust/room';
+import { query, startedWorkshop } from '../workshops/started-workshop';
 
 /**
  * A review step instead of automatic writes (issue 11): five phones write cards, the
@@ -16,15 +16,6 @@ import { DB, joinDevice, type Workshop } from '../trust/room';
  * elements with their origin; accepting the same again adds nothing.
  */
 
-async function db<T>(sql: string, args: string[]): Promise<T[]> {
-	const client = createClient({ url: DB, timeout: 5000 });
-	try {
-		return (await client.execute({ sql, args })).rows as unknown as T[];
-	} finally {
-		client.close();
-	}
-}
-
 test('the map changes only by what the review accepts, once, with its origin', async ({
 	page,
 	playwright,
@@ -33,55 +24,12 @@ test('the map changes only by what the review accepts, once, with its origin', a
 }) => {
 	test.slow();
 	const origin = baseURL!;
-	const factory = playwright.request;
-	const owner = await signUpByRequest(
-		await requestAs(factory, origin),
-		origin,
-		newAccountDetails('review-owner')
-	);
-	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
-	const unique = owner.email.split('@')[0].slice(-8);
-	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Review ${unique}`);
-	const teamPath = `/o/${owner.orgId}/t/${teamId}`;
-	expectStatus(
-		await postForm(staff, origin, `${teamPath}/map?/createValue`, {
-			name: 'Candour',
-			lens_current: 'on'
-		}),
-		200,
-		'creating a value'
-	);
-	const title = `Review ${unique}`;
-	const created = await postForm(staff, origin, `${teamPath}/workshops?/create`, {
-		title,
-		template: 'full_alignment'
+	const room = await startedWorkshop(playwright.request, origin, 'Review', {
+		values: ['Candour']
 	});
-	expectStatus(created, 303, 'creating the workshop');
-	const id = created.location.split('/').pop()!;
-	const url = created.location;
-	const rows = await db<{ id: string; position: number; config: string; code: string }>(
-		"select a.id, a.position, a.config, w.join_code as code from activities a join workshops w on w.id = a.workshop_id where w.id = ? and a.kind = 'collect' order by a.position",
-		[id]
-	);
-	const collect = (lens: string) => rows.find((r) => JSON.parse(r.config).lens === lens)!;
-	const assumed = collect('assumed');
-	const current = collect('current');
-	const pace = async (command: Record<string, unknown>) =>
-		expectStatus(await postJson(staff, origin, `/live/${id}/pace`, command), 200, 'pacing');
-
-	const workshop: Workshop = { owner, staff, id, joinCode: rows[0].code, url };
-	const phones: APIRequestContext[] = [];
-	for (let i = 0; i < 5; i++) {
-		const joined = await joinDevice(factory, origin, workshop);
-		phones.push(await requestAs(factory, origin, joined.cookies!));
-	}
-	const write = async (who: number, activityId: string, text: string) =>
-		expectStatus(
-			await postForm(phones[who], origin, `/w/${id}?/card`, { activityId, text }),
-			303,
-			`card ${text}`
-		);
-	await pace({ type: 'start' });
+	const { id, url, owner, staff, teamId, teamPath, title, find, pace, write } = room;
+	const assumed = find('collect', 'assumed');
+	const current = find('collect', 'current');
 	await pace({ type: 'goto', index: assumed.position });
 	await write(0, assumed.id, 'We are open');
 	await pace({ type: 'goto', index: current.position });
@@ -101,18 +49,18 @@ test('the map changes only by what the review accepts, once, with its origin', a
 		200,
 		'ending'
 	);
-	for (const p of phones) await p.dispose();
+	await room.dispose();
 
 	// Ending wrote nothing to the map.
 	const mapNow = async () => ({
 		values: (
-			await db<{ name: string; card_count: number | null }>(
+			await query<{ name: string; card_count: number | null }>(
 				'select name, card_count from culture_values where team_id = ? order by position',
 				[teamId]
 			)
 		).map((v) => [v.name, v.card_count]),
 		elements: (
-			await db<{ kind: string; name: string; card_count: number | null }>(
+			await query<{ kind: string; name: string; card_count: number | null }>(
 				'select kind, name, card_count from culture_elements where team_id = ? order by kind, name',
 				[teamId]
 			)
@@ -174,7 +122,7 @@ test('the map changes only by what the review accepts, once, with its origin', a
 	).toBeVisible();
 
 	// Accepting the same again (a second tab, a retried post) adds nothing.
-	const [meetings] = await db<{ proposal_key: string }>(
+	const [meetings] = await query<{ proposal_key: string }>(
 		"select proposal_key from map_review_decisions where workshop_id = ? and destination = 'value' order by cards desc",
 		[id]
 	);
@@ -224,32 +172,19 @@ test('1,000 cards in one activity: a review of near-duplicate sets, page by page
 }) => {
 	test.slow();
 	const origin = baseURL!;
-	const factory = playwright.request;
-	const owner = await signUpByRequest(
-		await requestAs(factory, origin),
+	const { id, url, owner, staff, activities, dispose } = await startedWorkshop(
+		playwright.request,
 		origin,
-		newAccountDetails('review-many')
+		'Many',
+		{ phones: 0, template: 'current_vs_strategic' }
 	);
-	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
-	const unique = owner.email.split('@')[0].slice(-8);
-	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Many ${unique}`);
-	const created = await postForm(staff, origin, `/o/${owner.orgId}/t/${teamId}/workshops?/create`, {
-		title: `Many ${unique}`,
-		template: 'current_vs_strategic'
-	});
-	expectStatus(created, 303, 'creating the workshop');
-	const id = created.location.split('/').pop()!;
-	const url = created.location;
-	const [activity] = await db<{ id: string }>(
-		"select id from activities where workshop_id = ? and kind = 'collect' order by position limit 1",
-		[id]
-	);
-	expectStatus(await postJson(staff, origin, `/live/${id}/pace`, { type: 'start' }), 200, 'start');
+	const activity = activities.find((a) => a.kind === 'collect')!;
 	expectStatus(
 		await postForm(staff, origin, `${url}/console?/pace`, { command: 'end' }),
 		200,
 		'ending'
 	);
+	await dispose();
 
 	// 300 things said, each by three or four of 60 people in other words (case, a copy number,
 	// a plural), plus emoji, right-to-left and 280-character cards: 1,000 cards.
@@ -322,7 +257,7 @@ test('1,000 cards in one activity: a review of near-duplicate sets, page by page
 	await expect(proposals).toHaveCount(100);
 	// The first proposal stands for every way the same thing was written.
 	await expect(proposals.first()).toContainText(t('review_cards', { count: 4 }));
-	const more = await db<{ n: number }>('select count(*) as n from cards where activity_id = ?', [
+	const more = await query<{ n: number }>('select count(*) as n from cards where activity_id = ?', [
 		activity.id
 	]);
 	expect(Number(more[0].n)).toBe(1000);

@@ -187,6 +187,45 @@ async function slipUrl(page: Page): Promise<string> {
 	return src;
 }
 
+test('a head count typed before the console’s live stream arrives is kept, and saved as typed', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	const origin = baseURL!;
+	const w = await setUp(playwright.request, origin, 'head-count-early');
+	await signInContext(page.context(), origin, w.owner);
+	// The console's stream is held until the facilitator has typed; a device joins meanwhile, so
+	// the stream's first snapshot (one joined) is seen to arrive after the typing.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/live/*/events?audience=staff', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`${w.url}/console`);
+	await waitForHydration(page);
+	const field = page.getByLabel(t('admission_expected'));
+	await field.fill('3');
+	expect((await joinDevice(playwright.request, origin, w)).status).toBe(200);
+	release();
+	await expect(page.getByTestId('joined')).toHaveText('1');
+	await expect(field).toHaveValue('3');
+	await page.getByRole('button', { name: t('admission_expected_save') }).click();
+	await expect(page.getByText(t('admission_expected_saved'))).toBeVisible();
+	await expect(page.getByTestId('head-count')).toBeVisible();
+	const client = createClient({ url: DB });
+	try {
+		const { rows } = await client.execute({
+			sql: 'select expected_head_count as n from workshops where id = ?',
+			args: [w.id]
+		});
+		expect(rows[0].n).toBe(3);
+	} finally {
+		client.close();
+	}
+});
+
 test('the facilitator verifies the room, prints codes, a phone joins with one, the console lets a waiting one in', async ({
 	page,
 	newContext,

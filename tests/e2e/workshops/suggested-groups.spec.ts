@@ -1,17 +1,12 @@
 import { createClient } from '@libsql/client';
 import { mkdirSync } from 'node:fs';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
+import type { Page } from '@playwright/test';
+import { signInContext } from '../accounts';
 import { expect, test, waitForHydration } from '../fixtures';
 import { t } from '../messages';
-import {
-	createTeamByRequest,
-	expectStatus,
-	postForm,
-	postJson,
-	requestAs,
-	type RequestFactory
-} from '../requests';
+import type { RequestFactory } from '../requests';
+import { DB } from '../trust/room';
+import { startedWorkshop, query } from './started-workshop';
 
 /**
  * Suggested groups, live (issue 11, item 3): phones write cards that say the same thing in
@@ -21,7 +16,6 @@ import {
  * of 1,000 cards with emoji and right-to-left text keeps the console usable.
  */
 
-const DB = 'file:tests/.output/e2e.db';
 const MEETINGS = [
 	'Meetings always overrun',
 	'Vergaderingen lopen altijd uit',
@@ -31,56 +25,20 @@ const MEETINGS = [
 const BLAME = ['We blame each other when things go wrong', 'Er heerst een schuldcultuur'];
 const OTHERS = ['Great coffee ☕', 'שלום, "שקיפות" היא ערך', 'Heroics at night 🌙'];
 
-async function db<T>(sql: string, args: (string | number | null)[] = []): Promise<T[]> {
-	const client = createClient({ url: DB, timeout: 5000 });
-	try {
-		return (await client.execute({ sql, args })).rows as unknown as T[];
-	} finally {
-		client.close();
-	}
-}
-
-async function phone(factory: RequestFactory, origin: string, id: string, code: string, i: number) {
-	const joining = await requestAs(factory, origin);
-	const joined = await postJson(joining, origin, '/live/join', { code, nickname: `Grp${i}x` });
-	expectStatus(joined, 200, 'joining');
-	const cookie = joined.response
-		.headersArray()
-		.map(({ name, value }) =>
-			name.toLowerCase() === 'set-cookie' ? new RegExp(`^p_${id}=([^;]+)`).exec(value) : null
-		)
-		.find(Boolean);
-	await joining.dispose();
-	return requestAs(factory, origin, { [`p_${id}`]: decodeURIComponent(cookie![1]) });
-}
-
-/** A workshop at its "What really happens" collect activity, its console open in `page`. */
-async function workshopAtCollect(page: Page, factory: RequestFactory, origin: string, tag: string) {
-	const owner = await signUpByRequest(
-		await requestAs(factory, origin),
-		origin,
-		newAccountDetails(tag)
-	);
-	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
-	const unique = owner.email.split('@')[0].slice(-8);
-	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Groups ${unique}`);
-	const created = await postForm(staff, origin, `/o/${owner.orgId}/t/${teamId}/workshops?/create`, {
-		title: `Suggested ${unique}`,
-		template: 'full_alignment'
-	});
-	expectStatus(created, 303, 'creating the workshop');
-	const id = created.location.split('/').pop()!;
-	const [collect] = await db<{ id: string; position: number; code: string }>(
-		`select a.id, a.position, w.join_code as code from activities a join workshops w on w.id = a.workshop_id
-		 where w.id = ? and a.kind = 'collect' and a.title = 'What really happens'`,
-		[id]
-	);
-	const pace = async (command: Record<string, unknown>) =>
-		expectStatus(await postJson(staff, origin, `/live/${id}/pace`, command), 200, 'pacing');
-	await pace({ type: 'start' });
-	await pace({ type: 'goto', index: collect.position });
-	await signInContext(page.context(), origin, owner);
-	return { id, url: created.location, collect, pace, staff };
+/** A workshop at its "What really happens" collect activity with `phones`; staff signed in. */
+async function workshopAtCollect(
+	page: Page,
+	factory: RequestFactory,
+	origin: string,
+	label: string,
+	phones: number
+) {
+	const room = await startedWorkshop(factory, origin, label, { phones });
+	const collect = room.activities.find((a) => a.title === 'What really happens')!;
+	await room.pace({ type: 'goto', index: collect.position });
+	await signInContext(page.context(), origin, room.owner);
+	const write = (who: number, text: string) => room.write(who, collect.id, text);
+	return { ...room, collect, write };
 }
 
 test('the console suggests a group of Dutch and English cards as they arrive; one click groups it, it is renamed, the projector shows it', async ({
@@ -91,7 +49,13 @@ test('the console suggests a group of Dutch and English cards as they arrive; on
 	test.slow();
 	const origin = baseURL!;
 	const factory = playwright.request;
-	const { id, url, collect, pace } = await workshopAtCollect(page, factory, origin, 'suggest');
+	const { id, url, collect, pace, write, dispose } = await workshopAtCollect(
+		page,
+		factory,
+		origin,
+		'Suggest',
+		5
+	);
 
 	await page.setViewportSize({ width: 1400, height: 1100 });
 	await page.goto(`${url}/console`);
@@ -102,14 +66,6 @@ test('the console suggests a group of Dutch and English cards as they arrive; on
 	await projector.setViewportSize({ width: 1920, height: 1080 });
 	await projector.goto(`/present/${id}`);
 
-	const phones: APIRequestContext[] = [];
-	for (let i = 0; i < 5; i++) phones.push(await phone(factory, origin, id, collect.code, i));
-	const write = async (who: number, text: string) =>
-		expectStatus(
-			await postForm(phones[who], origin, `/w/${id}?/card`, { activityId: collect.id, text }),
-			303,
-			`card ${text}`
-		);
 	const cards = [...MEETINGS, ...BLAME, ...OTHERS];
 	for (const [i, text] of cards.entries()) await write(i % 5, text);
 
@@ -149,7 +105,7 @@ test('the console suggests a group of Dutch and English cards as they arrive; on
 	await expect(panel.getByRole('status')).toContainText(
 		t('suggest_renamed', { name: 'Meetings overrun' })
 	);
-	const stored = await db<{ text: string; n: number }>(
+	const stored = await query<{ text: string; n: number }>(
 		`select g.text, (select count(*) from cards c where c.merged_into = g.id) as n
 		 from cards g where g.activity_id = ? and g.participant_id is null`,
 		[collect.id]
@@ -178,7 +134,7 @@ test('the console suggests a group of Dutch and English cards as they arrive; on
 	await expect(wall).toContainText('Nobody reads the wiki');
 	await expect(panel.getByRole('listitem').filter({ hasText: BLAME[0] })).toHaveCount(0);
 	await expect(panel).toContainText(t('suggest_none'));
-	for (const p of phones) await p.dispose();
+	await dispose();
 });
 
 test('1,000 cards with emoji and right-to-left text: the console shows suggestions and stays usable', async ({
@@ -189,9 +145,14 @@ test('1,000 cards with emoji and right-to-left text: the console shows suggestio
 	test.slow();
 	const origin = baseURL!;
 	const factory = playwright.request;
-	const { id, url, collect } = await workshopAtCollect(page, factory, origin, 'suggest-many');
-	const writer = await phone(factory, origin, id, collect.code, 0);
-	const [participant] = await db<{ id: string }>(
+	const { id, url, collect, write, dispose } = await workshopAtCollect(
+		page,
+		factory,
+		origin,
+		'Suggest many',
+		2
+	);
+	const [participant] = await query<{ id: string }>(
 		'select id from participants where workshop_id = ?',
 		[id]
 	);
@@ -225,17 +186,8 @@ test('1,000 cards with emoji and right-to-left text: the console shows suggestio
 		client.close();
 	}
 	// One card through the room, so the live wall is read again with the 1,000 written above.
-	const last = await phone(factory, origin, id, collect.code, 1);
-	expectStatus(
-		await postForm(last, origin, `/w/${id}?/card`, {
-			activityId: collect.id,
-			text: 'Last one 👋'
-		}),
-		303,
-		'the last card'
-	);
-	await writer.dispose();
-	await last.dispose();
+	await write(1, 'Last one 👋');
+	await dispose();
 
 	await page.goto(`${url}/console`);
 	await waitForHydration(page);
@@ -280,18 +232,16 @@ test.describe('without JavaScript', () => {
 		test.slow();
 		const origin = baseURL!;
 		const factory = playwright.request;
-		const { id, url, collect } = await workshopAtCollect(page, factory, origin, 'suggest-nojs');
-		const phones: APIRequestContext[] = [];
-		for (let i = 0; i < 3; i++) phones.push(await phone(factory, origin, id, collect.code, i));
+		const { url, write, dispose } = await workshopAtCollect(
+			page,
+			factory,
+			origin,
+			'Suggest no JS',
+			3
+		);
 		const cards = [MEETINGS[0], MEETINGS[1], BLAME[0], BLAME[1], OTHERS[0]];
-		for (const [i, text] of cards.entries()) {
-			expectStatus(
-				await postForm(phones[i % 3], origin, `/w/${id}?/card`, { activityId: collect.id, text }),
-				303,
-				`card ${text}`
-			);
-		}
-		for (const p of phones) await p.dispose();
+		for (const [i, text] of cards.entries()) await write(i % 3, text);
+		await dispose();
 
 		await page.goto(`${url}/console`);
 		const panel = page.getByRole('region', { name: t('suggest_title') });

@@ -1,10 +1,8 @@
-import { createClient } from '@libsql/client';
-import type { APIRequestContext } from '@playwright/test';
-import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
+import { signInContext } from '../accounts';
 import { expect, test, waitForHydration } from '../fixtures';
 import { t } from '../messages';
-import { createTeamByRequest, expectStatus, postForm, postJson, requestAs } from '../requests';
-import { DB, joinDevice } from '../trust/room';
+import { expectStatus, postForm } from '../requests';
+import { startedWorkshop, query } from './started-workshop';
 
 /**
  * From cards to culture, the whole way (issue 11, "Done when"): phones write cards and outsider
@@ -14,15 +12,6 @@ import { DB, joinDevice } from '../trust/room';
  * card and post; a post answered by staff on the team's board shows its answer on the phone
  * that wrote it, and on no other.
  */
-
-async function db<T>(sql: string, args: string[]): Promise<T[]> {
-	const client = createClient({ url: DB, timeout: 5000 });
-	try {
-		return (await client.execute({ sql, args })).rows as unknown as T[];
-	} finally {
-		client.close();
-	}
-}
 
 const MEETINGS = [
 	'Meetings always overrun',
@@ -46,62 +35,11 @@ test('cards become culture only through the review, and nothing the room wrote i
 }) => {
 	test.slow();
 	const origin = baseURL!;
-	const factory = playwright.request;
-	const owner = await signUpByRequest(
-		await requestAs(factory, origin),
-		origin,
-		newAccountDetails('synthesis')
-	);
-	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
-	const unique = owner.email.split('@')[0].slice(-8);
-	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Synthesis ${unique}`);
-	const teamPath = `/o/${owner.orgId}/t/${teamId}`;
-	const title = `Synthesis ${unique}`;
-	const created = await postForm(staff, origin, `${teamPath}/workshops?/create`, {
-		title,
-		template: 'full_alignment'
-	});
-	expectStatus(created, 303, 'creating the workshop');
-	const id = created.location.split('/').pop()!;
-	const url = created.location;
-	const rows = await db<{
-		id: string;
-		position: number;
-		kind: string;
-		title: string;
-		code: string;
-	}>(
-		`select a.id, a.position, a.kind, a.title, w.join_code as code from activities a
-		 join workshops w on w.id = a.workshop_id where w.id = ? order by a.position`,
-		[id]
-	);
-	const collect = rows.find((r) => r.title === 'What really happens')!;
-	const outsider = rows.find((r) => r.kind === 'outsider')!;
-	const pace = async (command: Record<string, unknown>) =>
-		expectStatus(await postJson(staff, origin, `/live/${id}/pace`, command), 200, 'pacing');
+	const room = await startedWorkshop(playwright.request, origin, 'Synthesis');
+	const { id, url, teamId, teamPath, title, owner, staff, pace, write } = room;
+	const collect = room.activities.find((a) => a.title === 'What really happens')!;
+	const outsider = room.find('outsider');
 
-	const phones: { request: APIRequestContext; cookies: Record<string, string> }[] = [];
-	for (let i = 0; i < 5; i++) {
-		const joined = await joinDevice(factory, origin, {
-			owner,
-			staff,
-			id,
-			joinCode: collect.code,
-			url
-		});
-		phones.push({
-			request: await requestAs(factory, origin, joined.cookies!),
-			cookies: joined.cookies!
-		});
-	}
-	const write = async (who: number, activityId: string, text: string) =>
-		expectStatus(
-			await postForm(phones[who].request, origin, `/w/${id}?/card`, { activityId, text }),
-			303,
-			`card ${text}`
-		);
-
-	await pace({ type: 'start' });
 	await pace({ type: 'goto', index: collect.position });
 	await signInContext(page.context(), origin, owner);
 	await page.setViewportSize({ width: 1400, height: 1100 });
@@ -129,13 +67,13 @@ test('cards become culture only through the review, and nothing the room wrote i
 	// Ending wrote nothing to the culture map.
 	const map = async () => ({
 		values: (
-			await db<{ name: string; cards: number | null; workshop: string | null }>(
+			await query<{ name: string; cards: number | null; workshop: string | null }>(
 				'select name, card_count as cards, workshop_id as workshop from culture_values where team_id = ? order by name',
 				[teamId]
 			)
 		).map((v) => [v.name, v.cards, v.workshop]),
 		elements: (
-			await db<{ n: number }>('select count(*) as n from culture_elements where team_id = ?', [
+			await query<{ n: number }>('select count(*) as n from culture_elements where team_id = ?', [
 				teamId
 			])
 		)[0].n
@@ -188,9 +126,8 @@ test('cards become culture only through the review, and nothing the room wrote i
 	await landed.getByLabel(t('follow_board_answer')).fill(reply);
 	await landed.getByRole('button', { name: t('common_save') }).click();
 	await expect(landed.getByRole('status')).toHaveText(t('common_saved'));
-	const roomPage = async (who: number) =>
-		(await phones[who].request.get(`${origin}/w/${id}`)).text();
+	const roomPage = async (who: number) => (await room.phones[who].get(`${origin}/w/${id}`)).text();
 	expect(await roomPage(0)).toContain(reply);
 	for (const who of [1, 2, 3, 4]) expect(await roomPage(who)).not.toContain(reply);
-	for (const phone of phones) await phone.request.dispose();
+	await room.dispose();
 });

@@ -1,17 +1,11 @@
 import { createClient } from '@libsql/client';
 import { mkdirSync } from 'node:fs';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { newAccountDetails, signInContext, signUpByRequest } from '../accounts';
+import type { Locator, Page } from '@playwright/test';
+import { signInContext } from '../accounts';
 import { expect, test, waitForHydration } from '../fixtures';
 import { t } from '../messages';
-import {
-	createTeamByRequest,
-	expectStatus,
-	postForm,
-	postJson,
-	requestAs,
-	type RequestFactory
-} from '../requests';
+import { DB } from '../trust/room';
+import { startedWorkshop } from './started-workshop';
 
 /**
  * The word cloud (issue 11, item 4): phones write cards, the projector draws the words they
@@ -20,8 +14,6 @@ import {
  * 1920×1080 and 1280×720; the results page shows a cloud per activity, none for an activity
  * too few wrote in. Bad input: 1,000 cards with emoji, right-to-left text and 280 characters.
  */
-
-const DB = 'file:tests/.output/e2e.db';
 
 const CURRENT = [
 	'Too many meetings',
@@ -51,75 +43,6 @@ const CURRENT = [
 	'Feedback only in the yearly review'
 ];
 const OUTSIDER = ['Nobody answers the phone', 'Invoices arrive late', 'The phone rings forever'];
-
-async function db<T>(sql: string, args: (string | null)[] = []): Promise<T[]> {
-	const client = createClient({ url: DB, timeout: 5000 });
-	try {
-		return (await client.execute({ sql, args })).rows as unknown as T[];
-	} finally {
-		client.close();
-	}
-}
-
-async function phone(factory: RequestFactory, origin: string, id: string, code: string, i: number) {
-	const joining = await requestAs(factory, origin);
-	const joined = await postJson(joining, origin, '/live/join', { code, nickname: `Cloud${i}x` });
-	expectStatus(joined, 200, 'joining');
-	const cookie = joined.response
-		.headersArray()
-		.map(({ name, value }) =>
-			name.toLowerCase() === 'set-cookie' ? new RegExp(`^p_${id}=([^;]+)`).exec(value) : null
-		)
-		.find(Boolean);
-	await joining.dispose();
-	return requestAs(factory, origin, { [`p_${id}`]: decodeURIComponent(cookie![1]) });
-}
-
-/** A workshop from the full template, started, with five phones in it. */
-async function workshopWithPhones(factory: RequestFactory, origin: string, label: string) {
-	const owner = await signUpByRequest(
-		await requestAs(factory, origin),
-		origin,
-		newAccountDetails(label)
-	);
-	const staff = await requestAs(factory, origin, { session: owner.sessionToken });
-	const unique = owner.email.split('@')[0].slice(-8);
-	const teamId = await createTeamByRequest(staff, origin, owner.orgId, `Cloud ${unique}`);
-	const created = await postForm(staff, origin, `/o/${owner.orgId}/t/${teamId}/workshops?/create`, {
-		title: `Word cloud ${unique}`,
-		template: 'full_alignment'
-	});
-	expectStatus(created, 303, 'creating the workshop');
-	const url = created.location;
-	const id = url.split('/').pop()!;
-	const rows = await db<{
-		id: string;
-		position: number;
-		kind: string;
-		config: string;
-		code: string;
-	}>(
-		'select a.id, a.position, a.kind, a.config, w.join_code as code from activities a join workshops w on w.id = a.workshop_id where w.id = ? order by a.position',
-		[id]
-	);
-	const find = (kind: string, lens?: string) =>
-		rows.find((r) => r.kind === kind && (!lens || JSON.parse(r.config).lens === lens))!;
-	const pace = async (command: Record<string, unknown>) =>
-		expectStatus(await postJson(staff, origin, `/live/${id}/pace`, command), 200, 'pacing');
-	await pace({ type: 'start' });
-	const phones: APIRequestContext[] = [];
-	for (let i = 0; i < 5; i++) phones.push(await phone(factory, origin, id, rows[0].code, i));
-	const write = async (who: number, activityId: string, text: string) =>
-		expectStatus(
-			await postForm(phones[who], origin, `/w/${id}?/card`, { activityId, text }),
-			303,
-			`card ${text}`
-		);
-	const done = async () => {
-		for (const p of [...phones, staff]) await p.dispose();
-	};
-	return { owner, url, id, find, pace, write, done };
-}
 
 interface WordBox {
 	word: string;
@@ -198,7 +121,7 @@ test.describe('the word cloud', () => {
 	}) => {
 		test.slow();
 		const origin = baseURL!;
-		const room = await workshopWithPhones(playwright.request, origin, 'cloud-owner');
+		const room = await startedWorkshop(playwright.request, origin, 'Cloud');
 		const assumed = room.find('collect', 'assumed');
 		const current = room.find('collect', 'current');
 		const outsider = room.find('outsider');
@@ -285,7 +208,7 @@ test.describe('the word cloud', () => {
 		await expect(cloud.locator('text[data-word="phone"]')).toHaveAttribute('data-count', '3');
 		await expectNeatCloud(page, cloud);
 		await room.pace({ type: 'end' });
-		await room.done();
+		await room.dispose();
 
 		// The results page: a cloud per activity with enough writers, the reason for the other.
 		await page.goto(`${room.url}/results`);
@@ -321,7 +244,7 @@ test.describe('the word cloud', () => {
 	}) => {
 		test.slow();
 		const origin = baseURL!;
-		const room = await workshopWithPhones(playwright.request, origin, 'cloud-load');
+		const room = await startedWorkshop(playwright.request, origin, 'Cloud load');
 		const current = room.find('collect', 'current');
 		await room.pace({ type: 'goto', index: current.position });
 		// Five people write through the app (the results need five writers), 995 cards are put
@@ -387,7 +310,7 @@ test.describe('the word cloud', () => {
 		}
 		await page.screenshot({ path: 'tests/.output/word-cloud-1000.png' });
 		await room.pace({ type: 'end' });
-		await room.done();
+		await room.dispose();
 
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await page.goto(`${room.url}/results`);
