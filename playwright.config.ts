@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium.js';
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -34,7 +35,8 @@ export default defineConfig({
 			use: {
 				...devices['Desktop Chrome'],
 				launchOptions: {
-					executablePath: '/usr/bin/chromium',
+					// CHROMIUM_PATH, else Debian's /usr/bin/chromium (npm test checks it first).
+					executablePath: chromiumPath(),
 					args: [
 						'--no-sandbox',
 						'--disable-gpu',
