@@ -6,6 +6,7 @@
 // which the app registers on a global at startup; everything else goes through SvelteKit.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startupLines } from './banner.js';
 import { createAppServer, timeoutsFromEnv } from './server.js';
 
 process.env.PORT ||= '3000';
@@ -56,7 +57,6 @@ process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 
 server.listen(Number(process.env.PORT), process.env.HOST, () => {
-	console.log(
-		`Undercurrent is listening on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL.startsWith('file:') ? process.env.DATABASE_URL : 'remote libsql'})`
-	);
+	const where = { origin: process.env.ORIGIN, databaseUrl: process.env.DATABASE_URL };
+	console.log(startupLines({ ...where, cwd: process.cwd() }).join('\n'));
 });
