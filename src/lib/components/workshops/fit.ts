@@ -3,6 +3,9 @@
  * size its pages before chart.js has loaded.
  */
 
+/** How long a page of bars stays on the projector before the next comes. */
+export const PAGE_MS = 8000;
+
 export const FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 /**

@@ -2,7 +2,7 @@
  * Pages of a long list on the projector: as many rows as fit, the page advancing on its own
  * every few seconds so the room sees every row without anyone touching the projector.
  */
-export const PAGE_MS = 8000;
+import { PAGE_MS } from './fit';
 
 export class Pages<T> {
 	#rows: () => T[];
