@@ -4,13 +4,15 @@ import type { Chart, ChartType } from 'chart.js';
 /**
  * The life of a chart.js chart in a component, the same for every chart: its chart.js pieces
  * load on mount (so chart.js never runs on the server, nor on pages without a chart), `make`
- * draws it unless the component has gone meanwhile, new `data()` updates it without animation,
+ * draws it unless the component has gone meanwhile, new `data()` updates it without animation
+ * (after `options`, if given, has adjusted the chart's options to what the data read),
  * and it is destroyed on teardown. Call it while the component initialises.
  */
 export function drawChart<Pieces, T extends ChartType>(
 	load: () => Promise<Pieces>,
 	make: (pieces: Pieces) => Chart<T> | null,
-	data: () => Chart<T>['data']
+	data: () => Chart<T>['data'],
+	options?: (chart: Chart<T>) => void
 ): void {
 	let chart: Chart<T> | null = null;
 	onMount(() => {
@@ -28,6 +30,7 @@ export function drawChart<Pieces, T extends ChartType>(
 		const next = data();
 		if (!chart) return;
 		chart.data = next;
+		options?.(chart);
 		chart.update('none');
 	});
 }

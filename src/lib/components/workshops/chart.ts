@@ -9,13 +9,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
 
 export { Chart };
 
-/** Type that scales with the canvas, so a projector's chart is read from the back of the room. */
-export function fontFor(width: number): { size: number; family: string } {
-	return {
-		size: Math.round(Math.max(13, Math.min(30, width / 58))),
-		family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
-	};
-}
+export { fitText, fontFor } from './fit';
 
 const ANCHORS = ['#b2182b', '#e0785a', '#8c8c8c', '#4f93c4', '#1d5c9e'];
 
