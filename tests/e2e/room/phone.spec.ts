@@ -1,0 +1,42 @@
+import { startedWorkshop } from '../workshops/started-workshop';
+import { expect, test } from '../fixtures';
+import { t } from '../messages';
+import { PHONE } from '../trust/room';
+import { RoomPage } from './RoomPage';
+
+/**
+ * What a phone shows at real sizes (issue 12, "Phones"): confirmations that belong to the
+ * activity they were given for, the compact room header, the chosen values to write about.
+ */
+
+test('"Card added." belongs to the activity it was given for, with and without JavaScript', async ({
+	newContext,
+	playwright,
+	baseURL
+}) => {
+	const w = await startedWorkshop(playwright.request, baseURL!, 'Done card', { phones: 0 });
+	const collects = w.activities.filter((a) => a.kind === 'collect');
+	await w.pace({ type: 'goto', index: collects[0].position });
+
+	const ann = new RoomPage(await (await newContext(PHONE)).newPage());
+	const bob = new RoomPage(
+		await (await newContext({ ...PHONE, javaScriptEnabled: false })).newPage()
+	);
+	for (const phone of [ann, bob]) {
+		await phone.page.goto(`/join/${w.joinCode}`);
+		await phone.join(null);
+		await phone.cardText().fill('Candour');
+		await phone.button('room_card_add').click();
+		await expect(phone.page).toHaveURL(/done=card/);
+		await expect(phone.page.getByText(t('room_card_added'))).toBeVisible();
+	}
+
+	await w.pace({ type: 'goto', index: collects[1].position });
+	await bob.page.reload();
+	for (const phone of [ann, bob]) {
+		await expect(phone.heading()).toHaveText(collects[1].title);
+		await expect(phone.page.getByText(t('room_own_cards_none'))).toBeVisible();
+		await expect(phone.page.getByText(t('room_card_added'))).toHaveCount(0);
+	}
+	await w.dispose();
+});
