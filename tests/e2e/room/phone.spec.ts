@@ -40,3 +40,24 @@ test('"Card added." belongs to the activity it was given for, with and without J
 	}
 	await w.dispose();
 });
+
+test('a card about a value says which values to pick from', async ({
+	newContext,
+	playwright,
+	baseURL
+}) => {
+	const values = ['Ownership', 'Candour', 'Curiosity'];
+	const w = await startedWorkshop(playwright.request, baseURL!, 'Choices', { values, phones: 0 });
+	const looksLike = w.activities.find(
+		(a) => a.kind === 'collect' && JSON.parse(a.config).target === 'looks_like'
+	)!;
+	const ann = new RoomPage(await (await newContext(PHONE)).newPage());
+	await ann.page.goto(`/join/${w.joinCode}`);
+	await ann.join(null);
+	await w.pace({ type: 'goto', index: looksLike.position });
+	await expect(ann.heading()).toHaveText(looksLike.title);
+	const choices = ann.page.getByRole('region', { name: t('room_choices_title') });
+	await expect(choices.getByRole('listitem')).toHaveText(values);
+	await expect(ann.cardText()).toBeEnabled();
+	await w.dispose();
+});

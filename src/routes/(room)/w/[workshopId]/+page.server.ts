@@ -54,6 +54,21 @@ export const load: PageServerLoad = async (event) => {
 			? { activityId: activity.id, cardIds: await listOwnUpvotes(db, activity.id, participantId) }
 			: null;
 
+	// A card about a value (a behaviour, a boundary, a ritual, a signal) asks to pick one: the
+	// values of the last activity before it that named some (in the templates, the vote that
+	// chose them).
+	const choices =
+		activity?.kind === 'collect' &&
+		activity.config.kind === 'collect' &&
+		activity.config.target !== 'value'
+			? {
+					activityId: activity.id,
+					values:
+						room.agenda.slice(0, activity.index).findLast((a) => a.public.values.length > 0)?.public
+							.values ?? []
+				}
+			: null;
+
 	const user = event.locals.user;
 	const leader =
 		activity?.kind === 'commit' && user && (await mayCommit(user, room))
@@ -78,6 +93,7 @@ export const load: PageServerLoad = async (event) => {
 		mine,
 		ownCards,
 		ownUpvotes,
+		choices,
 		leader,
 		ownAnswers,
 		done:
