@@ -61,3 +61,34 @@ test('a card about a value says which values to pick from', async ({
 	await expect(ann.cardText()).toBeEnabled();
 	await w.dispose();
 });
+
+test('a phone shows the room with its own compact header, the activity near the top', async ({
+	newContext,
+	playwright,
+	baseURL
+}) => {
+	const values = ['Eigenaarschap', 'Openheid', 'Nieuwsgierigheid'];
+	const w = await startedWorkshop(playwright.request, baseURL!, 'Header', { values, phones: 0 });
+	const rate = w.activities.find((a) => a.kind === 'rate')!;
+	await w.pace({ type: 'goto', index: rate.position });
+	const lien = new RoomPage(
+		await (await newContext({ ...PHONE, locale: 'nl-NL' })).newPage(),
+		'nl'
+	);
+	await lien.page.goto(`/join/${w.joinCode}`);
+	await lien.join(null, 'Lien');
+	await expect(lien.heading()).toHaveText(rate.title);
+	await expect(lien.live()).toBeVisible();
+
+	// No staff header: the workshop on one line, the language switch at hand.
+	await expect(lien.page.locator('header.site')).toHaveCount(0);
+	const bar = lien.page.getByRole('banner');
+	await expect(bar).toContainText(w.title);
+	await expect(bar.getByRole('button', { name: t('lang_en', {}, 'nl') })).toBeVisible();
+	const barBox = (await bar.boundingBox())!;
+	expect(barBox.height).toBeLessThanOrEqual(48);
+	const activity = (await lien.page.locator('article.activity').boundingBox())!;
+	expect(activity.y).toBeLessThanOrEqual(80);
+	await lien.page.screenshot({ path: 'docs/screenshots/phone-nl.png' });
+	await w.dispose();
+});
