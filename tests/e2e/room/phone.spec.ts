@@ -92,3 +92,48 @@ test('a phone shows the room with its own compact header, the activity near the 
 	await lien.page.screenshot({ path: 'docs/screenshots/phone-nl.png' });
 	await w.dispose();
 });
+
+test('a long rating is one value per screen with back and next; without JavaScript the whole list', async ({
+	newContext,
+	playwright,
+	baseURL
+}) => {
+	const values = ['Ownership', 'Candour', 'Curiosity', 'Care', 'Craft', 'Courage', 'Calm'];
+	const w = await startedWorkshop(playwright.request, baseURL!, 'Steps', { values, phones: 0 });
+	const rate = w.activities.find((a) => a.kind === 'rate')!;
+	await w.pace({ type: 'goto', index: rate.position });
+	const question = (value: string) => t('room_rate_q_current', { value });
+
+	const ann = new RoomPage(await (await newContext(PHONE)).newPage());
+	await ann.page.goto(`/join/${w.joinCode}`);
+	await ann.join(null);
+	await expect(ann.live()).toBeVisible();
+	await expect(ann.page.getByText(t('room_rate_step', { n: 1, total: 7 }))).toBeVisible();
+	await expect(ann.ratingOf(question('Ownership'))).toBeVisible();
+	await expect(ann.ratingOf(question('Candour'))).toBeHidden();
+	await ann.score(ann.ratingOf(question('Ownership')), 4).check({ force: true });
+	await expect(ann.page.getByText(t('common_saved'))).toBeAttached();
+	await expect(ann.page.getByText(t('room_rate_progress', { done: 1, total: 14 }))).toBeVisible();
+
+	await ann.button('room_rate_next').click();
+	await expect(ann.page.getByText(t('room_rate_step', { n: 2, total: 7 }))).toBeVisible();
+	await expect(ann.ratingOf(question('Candour'))).toBeVisible();
+	await expect(ann.ratingOf(question('Ownership'))).toBeHidden();
+	await ann.button('room_rate_back').click();
+	await expect(ann.score(ann.ratingOf(question('Ownership')), 4)).toBeChecked();
+	await expect(ann.button('room_rate_back')).toBeDisabled();
+	// The keyboard reaches the steps: Next by Tab and Enter.
+	await ann.button('room_rate_next').focus();
+	await ann.page.keyboard.press('Enter');
+	await expect(ann.page.getByText(t('room_rate_step', { n: 2, total: 7 }))).toBeVisible();
+
+	const bob = new RoomPage(
+		await (await newContext({ ...PHONE, javaScriptEnabled: false })).newPage()
+	);
+	await bob.page.goto(`/join/${w.joinCode}`);
+	await bob.join(null);
+	for (const value of values) await expect(bob.ratingOf(question(value))).toBeVisible();
+	await expect(bob.button('room_rate_next')).toHaveCount(0);
+	await expect(bob.button('room_rate_save')).toBeVisible();
+	await w.dispose();
+});
