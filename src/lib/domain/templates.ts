@@ -168,8 +168,8 @@ const FULL_ALIGNMENT: WorkshopTemplate = {
 		{
 			title: { en: 'What it looks like', nl: 'Hoe het eruitziet' },
 			prompt: {
-				en: 'Pick one of the chosen values. What would you see people do when they live it? One behaviour per card.',
-				nl: 'Kies een van de gekozen waarden. Wat zie je mensen doen als ze die waarde leven? Eén gedraging per kaartje.'
+				en: 'Pick one of the values from the vote. What would you see people do when they live it? One behaviour per card.',
+				nl: 'Kies een van de waarden uit de stemming. Wat zie je mensen doen als ze die waarde leven? Eén gedraging per kaartje.'
 			},
 			config: { kind: 'collect', lens: 'strategic', target: 'looks_like' }
 		},

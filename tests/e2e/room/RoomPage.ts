@@ -25,7 +25,7 @@ export class RoomPage {
 
 	/** The live status in the header: "Live" once the stream is open. */
 	live(): Locator {
-		return this.page.locator('.room-head').getByText(t('room_live_open', {}, this.locale));
+		return this.page.getByRole('banner').getByText(t('room_live_open', {}, this.locale));
 	}
 
 	cardText(): Locator {

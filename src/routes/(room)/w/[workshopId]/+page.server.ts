@@ -54,6 +54,21 @@ export const load: PageServerLoad = async (event) => {
 			? { activityId: activity.id, cardIds: await listOwnUpvotes(db, activity.id, participantId) }
 			: null;
 
+	// A card about a value (a behaviour, a boundary, a ritual, a signal) asks to pick one: the
+	// values of the last activity before it that named some (in the templates, the vote that
+	// chose them).
+	const choices =
+		activity?.kind === 'collect' &&
+		activity.config.kind === 'collect' &&
+		activity.config.target !== 'value'
+			? {
+					activityId: activity.id,
+					values:
+						room.agenda.slice(0, activity.index).findLast((a) => a.public.values.length > 0)?.public
+							.values ?? []
+				}
+			: null;
+
 	const user = event.locals.user;
 	const leader =
 		activity?.kind === 'commit' && user && (await mayCommit(user, room))
@@ -68,7 +83,9 @@ export const load: PageServerLoad = async (event) => {
 	const ownAnswers =
 		room.pace.status === 'ended' ? await listOwnAnsweredPosts(db, room.id, participantId) : [];
 
+	// A confirmation belongs to the activity it was given for: at the next one it is not shown.
 	const done = event.url.searchParams.get('done');
+	const on = event.url.searchParams.get('on');
 	return {
 		workshopId: room.id,
 		nickname: me?.nickname ?? null,
@@ -76,13 +93,18 @@ export const load: PageServerLoad = async (event) => {
 		mine,
 		ownCards,
 		ownUpvotes,
+		choices,
 		leader,
 		ownAnswers,
-		done: DONE.includes(done as Done) ? (done as Done) : null
+		done:
+			DONE.includes(done as Done) && on
+				? { what: done as Done, activityId: on.slice(0, 100) }
+				: null
 	};
 };
 
-const back = (workshopId: string, done: Done) => redirect(303, `/w/${workshopId}?done=${done}`);
+const back = (workshopId: string, done: Done, activityId: string) =>
+	redirect(303, `/w/${workshopId}?done=${done}&on=${encodeURIComponent(activityId)}`);
 
 export const actions: Actions = {
 	/** Ratings, dots or points without JavaScript: the same core as the live endpoint. */
@@ -114,7 +136,7 @@ export const actions: Actions = {
 		} catch (error) {
 			return fail400(fromLiveError(error));
 		}
-		back(room.id, 'saved');
+		back(room.id, 'saved', activityId);
 	},
 
 	card: async (event) => {
@@ -137,7 +159,7 @@ export const actions: Actions = {
 				values: { text: text.slice(0, 1000) }
 			});
 		}
-		back(room.id, 'card');
+		back(room.id, 'card', activityId);
 	},
 
 	removeCard: async (event) => {
@@ -160,7 +182,7 @@ export const actions: Actions = {
 				problem: removed.problem
 			});
 		}
-		back(room.id, 'removed');
+		back(room.id, 'removed', activityId);
 	},
 
 	upvote: async (event) => {
@@ -183,7 +205,7 @@ export const actions: Actions = {
 				problem: done.problem
 			});
 		}
-		back(room.id, 'upvoted');
+		back(room.id, 'upvoted', activityId);
 	},
 
 	commit: async (event) => {
@@ -210,7 +232,7 @@ export const actions: Actions = {
 				...('problems' in made ? { problems: made.problems } : { problem: made.problem })
 			});
 		}
-		back(room.id, 'committed');
+		back(room.id, 'committed', activityId);
 	},
 
 	/** Everything this participant gave is deleted; the device forgets the workshop. */
