@@ -64,11 +64,11 @@ export default defineConfig({
 			DATABASE_URL: 'file:tests/.output/e2e.db',
 			// Every account of the run signs up from 127.0.0.1 (20 an hour by default).
 			SIGN_UPS_PER_HOUR: '100000',
-			// Playwright's request contexts reuse a socket without reading the server's Keep-Alive
-			// timeout, so a request sent as the server closes an idle socket (5 s) met ECONNRESET
-			// (the access walk, twice under load); browsers retry such a request, the harness
-			// does not.
-			KEEP_ALIVE_TIMEOUT: '120000'
+			// In seconds. Playwright's request contexts reuse a socket without reading the server's
+			// Keep-Alive timeout, so a request sent as the server closed an idle socket (after 5 s)
+			// met ECONNRESET (the access walk, twice under load); browsers retry such a request,
+			// the harness does not.
+			KEEP_ALIVE_TIMEOUT: '120'
 		}
 	}
 });
