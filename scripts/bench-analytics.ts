@@ -9,10 +9,11 @@
  * --iterations times after --warmup runs, and prints p50/p95 with the number of votes. Writes bench-results/analytics-<date>.json and the table into
  * docs/performance.md (between the `bench:analytics` markers).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { saveResults, writeDocsTable } from './bench-report';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { loadResults } from '../src/lib/server/analytics/report';
 import { openDatabase, type Database } from '../src/lib/server/db';
@@ -238,25 +239,15 @@ function report(r: Result) {
 	const text = table(r);
 	const machine = `${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node}, load average before/after ${r.machine.loadBefore[0]} / ${r.machine.loadAfter[0]}, ${r.date.slice(0, 16).replace('T', ' ')} UTC`;
 	console.log(`\n${text}\n\n${machine}\n`);
-	const dir = join(ROOT, 'bench-results');
-	mkdirSync(dir, { recursive: true });
-	const file = join(dir, `analytics-${r.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
-	writeFileSync(file, JSON.stringify(r, null, '\t') + '\n');
-	log(`results in ${file}`);
+	log(`results in ${saveResults('analytics', r.date, r)}`);
 	if (args['no-docs']) return;
-	const docs = join(ROOT, 'docs/performance.md');
-	const begin = '<!-- bench:analytics -->';
-	const end = '<!-- /bench:analytics -->';
-	const command = `npm run bench:analytics -- --participants ${r.settings.participants} --values ${r.settings.values}`;
-	const block = `${begin}\n${text}\n\n${machine}. Command: \`${command}\`.\n${end}`;
-	let doc = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Performance\n';
-	const at = doc.indexOf(begin);
-	const to = doc.indexOf(end);
-	doc =
-		at >= 0 && to > at
-			? doc.slice(0, at) + block + doc.slice(to + end.length)
-			: `${doc.trimEnd()}\n\n## Gap analytics: the results page's data load\n\n${block}\n`;
-	writeFileSync(docs, doc);
+	const docs = writeDocsTable({
+		marker: 'bench:analytics',
+		heading: "Gap analytics: the results page's data load",
+		text,
+		machine,
+		command: `npm run bench:analytics -- --participants ${r.settings.participants} --values ${r.settings.values}`
+	});
 	log(`table written to ${docs}`);
 }
 

@@ -11,10 +11,11 @@
  * against a direct SQL count, prints a table, writes bench-results/dashboard-<date>.json and
  * the table into docs/performance.md.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { saveResults, writeDocsTable } from './bench-report';
 import { openDatabase, type Database } from '../src/lib/server/db';
 import {
 	commitments,
@@ -358,24 +359,15 @@ function report(r: Result, favourableShare: number) {
 		rows.map((row) => `| ${row.join(' | ')} |`).join('\n');
 	const machine = `${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node}, load average before/after ${r.machine.loadBefore[0]} / ${r.machine.loadAfter[0]}, ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.settings.runs} runs after 5 warm-up runs each`;
 	console.log(`\n${text}\n\n${machine}\n`);
-	const dir = join(ROOT, 'bench-results');
-	mkdirSync(dir, { recursive: true });
-	const file = join(dir, `dashboard-${r.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
-	writeFileSync(file, JSON.stringify(r, null, '\t') + '\n');
-	log(`results in ${file}`);
+	log(`results in ${saveResults('dashboard', r.date, r)}`);
 	if (args['no-docs']) return;
-	const docs = join(ROOT, 'docs/performance.md');
-	const begin = '<!-- bench:dashboard -->';
-	const end = '<!-- /bench:dashboard -->';
-	const block = `${begin}\n${text}\n\n${machine}. Command: \`npm run bench:dashboard\`.\n${end}`;
-	let doc = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Performance\n';
-	const at = doc.indexOf(begin);
-	const to = doc.indexOf(end);
-	doc =
-		at >= 0 && to > at
-			? doc.slice(0, at) + block + doc.slice(to + end.length)
-			: `${doc.trimEnd()}\n\n## The management dashboards\n\n${block}\n`;
-	writeFileSync(docs, doc);
+	const docs = writeDocsTable({
+		marker: 'bench:dashboard',
+		heading: 'The management dashboards',
+		text,
+		machine,
+		command: 'npm run bench:dashboard'
+	});
 	log(`table written to ${docs}`);
 }
 

@@ -10,10 +10,9 @@
  * slowest of --iterations runs after --warmup. Writes bench-results/grouping-<date>.json and
  * the table into docs/performance.md (between the `bench:grouping` markers).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { saveResults, writeDocsTable } from './bench-report';
 import {
 	DEFAULT_THRESHOLD,
 	pairwiseScore,
@@ -29,7 +28,6 @@ import {
 	tuningHalf
 } from '../src/lib/domain/grouping.fixture';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
 	options: {
 		iterations: { type: 'string', default: '20' },
@@ -182,24 +180,15 @@ function report(r: Result) {
 	const text = table(r);
 	const machine = `${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node}, load average before/after ${r.machine.loadBefore[0]} / ${r.machine.loadAfter[0]}, threshold ${r.settings.threshold}, ${r.date.slice(0, 16).replace('T', ' ')} UTC`;
 	console.log(`\n${text}\n\n${machine}\n`);
-	const dir = join(ROOT, 'bench-results');
-	mkdirSync(dir, { recursive: true });
-	const file = join(dir, `grouping-${r.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
-	writeFileSync(file, JSON.stringify(r, null, '\t') + '\n');
-	log(`results in ${file}`);
+	log(`results in ${saveResults('grouping', r.date, r)}`);
 	if (args['no-docs']) return;
-	const docs = join(ROOT, 'docs/performance.md');
-	const begin = '<!-- bench:grouping -->';
-	const end = '<!-- /bench:grouping -->';
-	const block = `${begin}\n${text}\n\n${machine}. Command: \`npm run bench:grouping\`.\n${end}`;
-	let doc = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Performance\n';
-	const at = doc.indexOf(begin);
-	const to = doc.indexOf(end);
-	doc =
-		at >= 0 && to > at
-			? doc.slice(0, at) + block + doc.slice(to + end.length)
-			: `${doc.trimEnd()}\n\n## Suggested groups: quality and speed\n\n${block}\n`;
-	writeFileSync(docs, doc);
+	const docs = writeDocsTable({
+		marker: 'bench:grouping',
+		heading: 'Suggested groups: quality and speed',
+		text,
+		machine,
+		command: 'npm run bench:grouping'
+	});
 	log(`table written to ${docs}`);
 }
 

@@ -18,12 +18,13 @@
  * bench and the server each hold ~10,300 sockets: `ulimit -n` must allow it (20,000 does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { saveResults, writeDocsTable } from './bench-report';
 import { eq } from 'drizzle-orm';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
 import { openDatabase } from '../src/lib/server/db';
@@ -1053,27 +1054,14 @@ function report(r: Result) {
 	const text = table(r);
 	const machine = `${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node}, load average before/after ${r.machine.loadBefore[0]} / ${r.machine.loadAfter[0]}, ${r.date.slice(0, 16).replace('T', ' ')} UTC`;
 	console.log(`\n${text}\n\n${machine}\n`);
-	const dir = join(ROOT, 'bench-results');
-	mkdirSync(dir, { recursive: true });
-	const file = join(
-		dir,
-		`live-${r.date.slice(0, 19).replace(/[:T]/g, '-')}-${r.settings.participants}.json`
-	);
-	writeFileSync(file, JSON.stringify(r, null, '\t') + '\n');
-	log(`results in ${file}`);
+	log(`results in ${saveResults('live', r.date, r, String(r.settings.participants))}`);
 	if (args['no-docs']) return;
-	const docs = join(ROOT, 'docs/performance.md');
-	const begin = `<!-- bench:live ${r.settings.participants} -->`;
-	const end = `<!-- /bench:live ${r.settings.participants} -->`;
-	const block = `${begin}\n${text}\n\n${machine}. Command: \`npm run bench:live -- --participants ${r.settings.participants}\`.\n${end}`;
-	let doc = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Performance\n';
-	const at = doc.indexOf(begin);
-	const to = doc.indexOf(end);
-	doc =
-		at >= 0 && to > at
-			? doc.slice(0, at) + block + doc.slice(to + end.length)
-			: `${doc.trimEnd()}\n\n${block}\n`;
-	writeFileSync(docs, doc);
+	const docs = writeDocsTable({
+		marker: `bench:live ${r.settings.participants}`,
+		text,
+		machine,
+		command: `npm run bench:live -- --participants ${r.settings.participants}`
+	});
 	log(`table written to ${docs}`);
 }
 

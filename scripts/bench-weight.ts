@@ -14,10 +14,11 @@
  * `bench:weight` markers).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeDocsTable } from './bench-report';
 import { gzipSync } from 'node:zlib';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
 import { openDatabase } from '../src/lib/server/db';
@@ -329,7 +330,16 @@ async function main() {
 		log(
 			`participant (/join + /w/<id>): ${(participant.gzip / 1024).toFixed(1)} KB gzip (target ≤ 40 KB)`
 		);
-		if (!args['no-docs']) writeDocs(text, machine);
+		if (!args['no-docs']) {
+			const docs = writeDocsTable({
+				marker: 'bench:weight',
+				heading: 'Page weight',
+				text,
+				machine,
+				command: 'npm run bench:weight'
+			});
+			log(`table written to ${docs}`);
+		}
 	} finally {
 		await stopServer(server);
 		rmSync(tmp, { recursive: true, force: true });
@@ -342,28 +352,6 @@ function commit() {
 	} catch {
 		return 'unknown';
 	}
-}
-
-function writeDocs(text: string, machine: string) {
-	const docs = join(ROOT, 'docs/performance.md');
-	const begin = '<!-- bench:weight -->';
-	const end = '<!-- /bench:weight -->';
-	const block = `${begin}\n${text}\n\n${machine}. Command: \`npm run bench:weight\`.\n${end}`;
-	let doc = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Performance\n';
-	const at = doc.indexOf(begin);
-	const to = doc.indexOf(end);
-	doc =
-		at >= 0 && to > at
-			? doc.slice(0, at) + block + doc.slice(to + end.length)
-			: `${doc.trimEnd()}\n\n## Page weight\n\n${block}\n`;
-	writeFileSync(docs, doc);
-	// The docs are checked by prettier (npm run lint): align the table as it would.
-	try {
-		execFileSync(join(ROOT, 'node_modules/.bin/prettier'), ['--write', docs], { stdio: 'ignore' });
-	} catch {
-		log('prettier could not format the docs: run `npx prettier --write docs/performance.md`');
-	}
-	log(`table written to ${docs}`);
 }
 
 main().catch((error: unknown) => {
