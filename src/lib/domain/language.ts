@@ -24,7 +24,7 @@ export function foldText(text: string): string {
 }
 
 /** Letters and digits of any script; inner apostrophes and hyphens join ("e-mail" → "email"). */
-const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 
 /** The words of a text, folded, without a possessive or plural "'s", hyphens and apostrophes joined. */
 export function wordsIn(text: string): string[] {

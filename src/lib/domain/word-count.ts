@@ -8,7 +8,7 @@
  * Runs on the server: `language.ts` brings the Snowball stemmers with it, which the projector's
  * bundle does without (it is sent the counted words).
  */
-import { isStopWord, wordsIn } from './language';
+import { isStopWord, WORD, wordsIn } from './language';
 
 export interface CountedWord {
 	/** The word as the cards spell it most often ("Feedback" on most cards, "feedback" on one). */
@@ -22,8 +22,6 @@ export const CLOUD_WORDS = 60;
 /** Longer "words" are not words (a pasted link, a row of one letter): they would not fit a line. */
 export const LONGEST_WORD = 40;
 
-/** The same letters and joins as `wordsIn`, but on the text as written, to keep its spelling. */
-const WORD = /[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’‘][sS]$/u;
 const NUMBER = /^\p{N}+$/u;
 
@@ -38,6 +36,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 /** The keys (folded words) of one text with the spelling each had, stop words left out. */
 export function cloudWordsIn(text: string): Map<string, string> {
 	const found = new Map<string, string>();
+	// The same letters and joins as `wordsIn`, but on the text as written, to keep its spelling.
 	for (const [match] of text.normalize('NFC').matchAll(WORD)) {
 		const spelling = match.replace(POSSESSIVE, '');
 		const key = wordsIn(spelling).join('');

@@ -6,8 +6,9 @@
  */
 import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { activities, boardPosts, cards, workshops } from '../db/schema';
+import { boardPosts, cards, workshops } from '../db/schema';
 import { DomainError } from '../errors';
+import { getActivity } from '../workshops/queries';
 
 export async function setHoldPosts(db: Database, workshopId: string, hold: boolean) {
 	await db.update(workshops).set({ holdPosts: hold }).where(eq(workshops.id, workshopId));
@@ -19,11 +20,7 @@ function outsiderCard(activityId: string, cardId: string) {
 }
 
 async function isOutsider(db: Database, workshopId: string, activityId: string) {
-	const [row] = await db
-		.select({ kind: activities.kind })
-		.from(activities)
-		.where(and(eq(activities.id, activityId), eq(activities.workshopId, workshopId)));
-	return row?.kind === 'outsider';
+	return (await getActivity(db, workshopId, activityId))?.kind === 'outsider';
 }
 
 export type ModerationRefusal = 'unknown_activity' | 'unknown_card' | 'not_held';
