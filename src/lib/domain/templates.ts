@@ -4,14 +4,9 @@
  * team's values an activity asks about; `agendaFromTemplate` fills them in from the map when a
  * workshop is created. Pure TypeScript.
  */
+import { KINDS } from './activity-kinds';
 import type { Lens } from './culture';
-import {
-	LIMITS,
-	type ActivityConfig,
-	type ActivityKind,
-	type CollectTarget,
-	type Scale
-} from './workshop';
+import { LIMITS, type ActivityConfig, type ActivityKind } from './workshop';
 
 export const TEMPLATE_LOCALES = ['en', 'nl'] as const;
 export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
@@ -23,14 +18,11 @@ export type Localised = Record<TemplateLocale, string>;
  */
 export type ValuePick = 'all' | 'strategic';
 
-export type TemplateConfig =
-	| { kind: 'collect'; lens: Lens; target: CollectTarget }
-	| { kind: 'rate'; lenses: Lens[]; scale: Scale; values: ValuePick }
-	| { kind: 'dot_vote'; lens: Lens; dots: number; values: ValuePick }
-	| { kind: 'allocate'; lens: Lens; values: ValuePick }
-	| { kind: 'outsider' }
-	| { kind: 'commit'; values: ValuePick }
-	| { kind: 'discuss' };
+/** An activity's config as a template holds it: which values to take instead of their ids. */
+type Templated<C> = C extends { valueIds: string[] }
+	? Omit<C, 'valueIds'> & { values: ValuePick }
+	: C;
+export type TemplateConfig = Templated<ActivityConfig>;
 
 export interface TemplateActivity {
 	title: Localised;
@@ -293,7 +285,7 @@ export function findTemplate(id: string): WorkshopTemplate | null {
  * `LIMITS.items.max` questions, and a rating asks one per value per lens.
  */
 export function maxValues(config: { kind: ActivityKind; lenses?: readonly Lens[] }): number {
-	const perValue = config.kind === 'rate' ? Math.max(1, config.lenses?.length ?? 1) : 1;
+	const perValue = Math.max(1, config.lenses?.length ?? 1);
 	return Math.floor(LIMITS.items.max / perValue);
 }
 
@@ -305,24 +297,10 @@ function pickValues(pick: ValuePick, values: readonly TeamValue[], max: number):
 
 /** A template activity's config with the team's values filled in (in the map's order). */
 export function configFor(config: TemplateConfig, values: readonly TeamValue[]): ActivityConfig {
-	switch (config.kind) {
-		case 'rate': {
-			const { values: pick, ...rest } = config;
-			return {
-				...rest,
-				lenses: [...rest.lenses],
-				valueIds: pickValues(pick, values, maxValues(config))
-			};
-		}
-		case 'dot_vote':
-		case 'allocate':
-		case 'commit': {
-			const { values: pick, ...rest } = config;
-			return { ...rest, valueIds: pickValues(pick, values, maxValues(config)) } as ActivityConfig;
-		}
-		default:
-			return { ...config };
-	}
+	if (!('values' in config)) return { ...config };
+	const { values: pick, ...rest } = config;
+	const copied = 'lenses' in rest ? { ...rest, lenses: [...rest.lenses] } : rest;
+	return { ...copied, valueIds: pickValues(pick, values, maxValues(config)) } as ActivityConfig;
 }
 
 /** The agenda a template gives a team: titles and prompts in `locale`, the team's values in. */
@@ -363,5 +341,5 @@ export function valueIdsOf(config: ActivityConfig): string[] {
 
 /** Kinds whose activity means nothing without at least one value. */
 export function needsValues(kind: ActivityKind): boolean {
-	return kind === 'rate' || kind === 'dot_vote' || kind === 'allocate' || kind === 'commit';
+	return KINDS[kind].asksAboutValues;
 }

@@ -2,19 +2,10 @@
  * Live workshops: activity kinds, what each one asks of a participant, the facilitator's
  * pacing, and the rules a submitted answer must pass. Pure TypeScript.
  */
+import { has, type ActivityKind, type KindsWith } from './activity-kinds';
 import { ELEMENT_KINDS, type ElementKind, type Lens } from './culture';
 
-export const ACTIVITY_KINDS = [
-	'collect',
-	'rate',
-	'dot_vote',
-	'allocate',
-	'outsider',
-	'commit',
-	'discuss'
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-
+export { ACTIVITY_KINDS, type ActivityKind } from './activity-kinds';
 /** What a collect activity gathers: values, or one kind of element. */
 export const COLLECT_TARGETS = ['value', ...ELEMENT_KINDS] as const;
 export type CollectTarget = 'value' | ElementKind;
@@ -44,8 +35,8 @@ export type ActivityConfig =
 	| { kind: 'discuss' };
 
 /** Activities whose answers are numbers per item, stored as votes. */
-export function isVoting(kind: ActivityKind): kind is 'rate' | 'dot_vote' | 'allocate' {
-	return kind === 'rate' || kind === 'dot_vote' || kind === 'allocate';
+export function isVoting(kind: ActivityKind): kind is KindsWith<'voting'> {
+	return has(kind, 'voting');
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * The one client of the live stream: an EventSource per page, its state as runes, and the
  * answers endpoint. Participant, presenter and console pages all use it; it is in the
- * participant bundle, so it stays small and imports nothing but types.
+ * participant bundle, so it stays small and imports nothing but types and the kinds' table.
  *
  *   const live = new LiveConnection(workshopId);        // or (workshopId, 'staff') in the console
  *   onMount(() => { live.connect(); return () => live.close(); });
  *   live.snapshot?.activity, live.counts, live.results, live.cards, live.mine
  *   const result = await live.submit(activityId, { [itemId]: score });
  */
+import { KINDS } from '$lib/domain/activity-kinds';
 import type { LiveErrorBody } from '$lib/server/live/errors';
 import type { Audience, EventMaps, OwnAnswers } from '$lib/server/live/events';
 
@@ -166,7 +167,7 @@ export class LiveConnection<A extends Audience = 'room'> {
 
 	#remember(activityId: string, answers: Record<string, number>) {
 		const activity = this.snapshot?.activity;
-		const whole = activity?.id === activityId && activity.kind !== 'rate';
+		const whole = activity?.id === activityId && KINDS[activity.kind].spendsBudget;
 		const before = whole ? {} : (this.mine[activityId] ?? {});
 		this.mine = { ...this.mine, [activityId]: { ...before, ...answers } };
 	}

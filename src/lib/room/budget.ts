@@ -2,6 +2,7 @@
  * Dots and points: what a participant has left to spend, checked as they type, before the
  * server checks it again (checkAnswers in domain/workshop.ts has the last word).
  */
+import { KINDS } from '../domain/activity-kinds';
 import { LIMITS, type ActivityConfig } from '../domain/workshop';
 
 export interface Budget {
@@ -44,7 +45,7 @@ export function answersToSend(
 	config: ActivityConfig,
 	values: Record<string, number>
 ): Record<string, number> {
-	if (config.kind === 'rate') return { ...values };
+	if (!KINDS[config.kind].spendsBudget) return { ...values };
 	const answers: Record<string, number> = {};
 	for (const [itemId, v] of Object.entries(values)) if (v !== 0) answers[itemId] = v;
 	return answers;

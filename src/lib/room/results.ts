@@ -2,8 +2,9 @@
  * The revealed results of a voting activity as rows a phone can draw with plain HTML bars.
  * Only aggregates come in (see `Results`); nothing here can tell one person's answer.
  */
+import type { KindsWith } from '../domain/activity-kinds';
 import type { Lens } from '../domain/culture';
-import { LIMITS, SCALES } from '../domain/workshop';
+import { isVoting, LIMITS, SCALES } from '../domain/workshop';
 import type { PublicActivity, Results } from '../server/live/events';
 
 export interface ResultRow {
@@ -20,7 +21,7 @@ export interface ResultRow {
 }
 
 export interface ResultSummary {
-	kind: 'rate' | 'dot_vote' | 'allocate';
+	kind: KindsWith<'voting'>;
 	respondents: number;
 	/** Fewer respondents than the organisation's minimum group size: nothing may be shown. */
 	withheld: boolean;
@@ -36,9 +37,7 @@ export function summariseResults(
 ): ResultSummary | null {
 	const { config } = activity;
 	if (!results || results.activityId !== activity.id) return null;
-	if (config.kind !== 'rate' && config.kind !== 'dot_vote' && config.kind !== 'allocate') {
-		return null;
-	}
+	if (!isVoting(config.kind)) return null;
 	const names = new Map(activity.values.map((v) => [v.id, v.name]));
 	const scale = config.kind === 'rate' ? SCALES[config.scale] : null;
 	const base = { kind: config.kind, respondents: results.respondents, scale };

@@ -2,6 +2,7 @@
  * What the exports contain: the aggregates a results page shows, and every answer with the
  * participant replaced by an alias. Pure functions; the endpoint reads and sends.
  */
+import { KINDS } from '../../domain/activity-kinds';
 import type { Lens } from '../../domain/culture';
 import { meetsMinimumGroup } from '../../domain/metrics';
 import type { Cell } from './csv';
@@ -252,7 +253,7 @@ export function textTable(texts: WorkshopTexts): Cell[][] {
 	const rows: Cell[][] = [];
 	for (const a of texts.activities) {
 		const head = [a.number, a.title, a.kind];
-		if (a.kind === 'discuss') {
+		if (!KINDS[a.kind].cardWall) {
 			rows.push([...head, null, a.prompt || a.title, null, null, 'prompt', null, null]);
 			continue;
 		}

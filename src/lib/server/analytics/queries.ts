@@ -5,7 +5,8 @@
  */
 import { and, asc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
 import type { Lens } from '../../domain/culture';
-import type { ActivityConfig, ActivityKind } from '../../domain/workshop';
+import { kindsWith, type KindsWith } from '../../domain/activity-kinds';
+import type { ActivityConfig } from '../../domain/workshop';
 import type { Database } from '../db';
 import { withTheirRelease } from '../live/queries';
 import {
@@ -20,12 +21,12 @@ import {
 export interface VotingActivity {
 	id: string;
 	position: number;
-	kind: 'rate' | 'dot_vote' | 'allocate';
+	kind: KindsWith<'voting'>;
 	title: string;
 	config: ActivityConfig;
 }
 
-const VOTING: ActivityKind[] = ['rate', 'dot_vote', 'allocate'];
+const VOTING = kindsWith('voting');
 
 /** The workshop's rating, dot-vote and allocation activities, in agenda order. */
 export async function listVotingActivities(

@@ -4,6 +4,7 @@
  * organisation's minimum group size applied (a hidden number carries why instead).
  * `buildResults` is pure; `loadResults` reads the aggregates and calls it.
  */
+import { KINDS } from '../../domain/activity-kinds';
 import { LENSES, type Lens } from '../../domain/culture';
 import {
 	consensus,
@@ -315,9 +316,7 @@ function lensVotes(
 	facts: Map<string, ValueFacts>,
 	order: (ids: Iterable<string>) => string[]
 ): LensVotes[] {
-	const voting = input.activities.filter(
-		(a) => a.config.kind === 'dot_vote' || a.config.kind === 'allocate'
-	);
+	const voting = input.activities.filter((a) => KINDS[a.config.kind].spendsBudget);
 	const lensOf = new Map(
 		voting.map((a) => [a.id, (a.config as { lens: Lens }).lens] as [string, Lens])
 	);
@@ -367,8 +366,8 @@ export interface ResultsWorkshop {
 }
 
 async function aggregates(db: Database, activities: VotingActivity[], minGroup: number) {
-	const rateIds = activities.filter((a) => a.kind === 'rate').map((a) => a.id);
-	const voteIds = activities.filter((a) => a.kind !== 'rate').map((a) => a.id);
+	const rateIds = activities.filter((a) => !KINDS[a.kind].spendsBudget).map((a) => a.id);
+	const voteIds = activities.filter((a) => KINDS[a.kind].spendsBudget).map((a) => a.id);
 	const [respondents, ratings, totals] = await Promise.all([
 		countRespondents(
 			db,

@@ -10,6 +10,7 @@
  * their order says nothing about who wrote first.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { has, kindsWith, type KindsWith } from '../../domain/activity-kinds';
 import type { CollectTarget } from '../../domain/workshop';
 import type { Lens } from '../../domain/culture';
 import { meetsMinimumGroup } from '../../domain/metrics';
@@ -20,8 +21,8 @@ import type { TooFew } from './report';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-const TEXT_KINDS = ['collect', 'outsider', 'discuss'] as const;
-export type TextActivityKind = (typeof TEXT_KINDS)[number];
+const TEXT_KINDS = kindsWith('written');
+export type TextActivityKind = KindsWith<'written'>;
 
 export interface TextCard {
 	text: string;
@@ -137,7 +138,7 @@ export function buildTexts(input: TextsInput): WorkshopTexts {
 			cards: shown.length,
 			hidden: own.length - shown.length
 		};
-		if (activity.kind === 'discuss' || shown.length === 0) {
+		if (!has(activity.kind, 'cardWall') || shown.length === 0) {
 			result.push({ ...base, tooFew: null, groups: [] });
 			continue;
 		}
@@ -157,7 +158,7 @@ export function buildTexts(input: TextsInput): WorkshopTexts {
 			const list = groups.get(group) ?? [];
 			list.push({
 				text: c.text,
-				support: activity.kind === 'outsider' ? (input.support.get(c.id) ?? 0) : null,
+				support: has(activity.kind, 'upvotes') ? (input.support.get(c.id) ?? 0) : null,
 				duplicates: (duplicates.get(c.id) ?? []).sort(byText)
 			});
 			groups.set(group, list);
@@ -196,7 +197,7 @@ export async function loadWorkshopTexts(
 			config: activities.config
 		})
 		.from(activities)
-		.where(and(eq(activities.workshopId, workshop.id), inArray(activities.kind, [...TEXT_KINDS])))
+		.where(and(eq(activities.workshopId, workshop.id), inArray(activities.kind, TEXT_KINDS)))
 		.orderBy(asc(activities.position));
 	const textActivities = rows.map((a) => ({
 		id: a.id,
@@ -207,7 +208,7 @@ export async function loadWorkshopTexts(
 		lens: a.config.kind === 'collect' ? a.config.lens : null,
 		target: a.config.kind === 'collect' ? a.config.target : null
 	}));
-	const ids = textActivities.filter((a) => a.kind !== 'discuss').map((a) => a.id);
+	const ids = textActivities.filter((a) => has(a.kind, 'cardWall')).map((a) => a.id);
 	const [cardRows, people, support, commitments] = await Promise.all([
 		listCardTexts(db, ids),
 		countCardAuthors(db, ids),

@@ -1,3 +1,4 @@
+import { has, type KindsWith } from '../../domain/activity-kinds';
 import { countWords, type CountedWord } from '../../domain/word-count';
 import type { TooFew } from './report';
 import type { WorkshopTexts } from './texts';
@@ -6,7 +7,7 @@ import type { WorkshopTexts } from './texts';
 export interface ActivityCloud {
 	id: string;
 	number: number;
-	kind: 'collect' | 'outsider';
+	kind: KindsWith<'cardWall'>;
 	title: string;
 	/** Cards counted: every card shown on the results page, duplicates included. */
 	cards: number;
@@ -22,7 +23,7 @@ export interface ActivityCloud {
 export function workshopWordClouds(texts: WorkshopTexts): ActivityCloud[] {
 	return texts.activities.flatMap((activity) => {
 		// Nothing written, nothing to say: the texts section below says so already.
-		if (activity.kind === 'discuss' || activity.cards === 0) return [];
+		if (!has(activity.kind, 'cardWall') || activity.cards === 0) return [];
 		const cardTexts = activity.groups.flatMap((g) =>
 			g.cards.flatMap((c) => [c.text, ...c.duplicates])
 		);

@@ -20,6 +20,7 @@ import {
 	type RatingAggregate,
 	type VoteAggregate
 } from '../../domain/dashboard';
+import { kindsWith } from '../../domain/activity-kinds';
 import type { Lens } from '../../domain/culture';
 import { SCALES } from '../../domain/workshop';
 import { followThroughAt, followThroughBy, openAndOverdue } from '../../domain/commitments';
@@ -186,7 +187,7 @@ export async function listRatingAggregates(
 	}));
 }
 
-const VOTING = inArray(activities.kind, ['dot_vote', 'allocate']);
+const VOTING = inArray(activities.kind, kindsWith('spendsBudget'));
 const workshopsIn = (scope: Scope) =>
 	'teamId' in scope ? eq(workshops.teamId, scope.teamId) : eq(teams.orgId, scope.orgId);
 

@@ -6,6 +6,7 @@
  * One process owns a workshop's room. With several instances (see docs/architecture.md)
  * pace changes made elsewhere must reach `refreshWorkshop` here.
  */
+import { KINDS } from '../../domain/activity-kinds';
 import { tidy } from '../../domain/culture';
 import {
 	isVoting,
@@ -218,7 +219,7 @@ async function reloadAgenda(db: Database, room: Room) {
 				items
 			},
 			items: new Map(items.map((item) => [item.itemId, item])),
-			replaceAll: row.kind === 'dot_vote' || row.kind === 'allocate'
+			replaceAll: KINDS[row.kind].spendsBudget
 		};
 	});
 }
@@ -266,7 +267,7 @@ async function loadTally(db: Database, activity: LiveActivity): Promise<Tally | 
 // -------------------------------------------------------------------- cards
 
 function hasWall(activity: LiveActivity) {
-	return activity.public.kind === 'collect' || activity.public.kind === 'outsider';
+	return KINDS[activity.public.kind].cardWall;
 }
 
 async function loadCards(db: Database, activity: LiveActivity): Promise<StaffCardWall> {
@@ -304,7 +305,7 @@ export function staffWall(
 function publicWall(room: Room, wall: StaffCardWall): CardWall | null {
 	const activity = room.agenda[room.pace.current];
 	if (!activity || activity.public.id !== wall.activityId) return null;
-	if (activity.public.kind !== 'outsider' && !room.pace.revealed) return null;
+	if (!KINDS[activity.public.kind].wallOpenToRoom && !room.pace.revealed) return null;
 	const shown = wall.cards.filter((c) => !c.hidden && !c.mergedInto);
 	const upvotes = new Map(shown.map((c) => [c.id, c.upvotes]));
 	for (const c of wall.cards) {

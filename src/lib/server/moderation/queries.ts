@@ -5,6 +5,7 @@
  * `changeCards`), which publishes after these writes.
  */
 import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { KINDS } from '../../domain/activity-kinds';
 import type { Database } from '../db';
 import { boardPosts, cards, workshops } from '../db/schema';
 import { DomainError } from '../errors';
@@ -20,7 +21,8 @@ function outsiderCard(activityId: string, cardId: string) {
 }
 
 async function isOutsider(db: Database, workshopId: string, activityId: string) {
-	return (await getActivity(db, workshopId, activityId))?.kind === 'outsider';
+	const activity = await getActivity(db, workshopId, activityId);
+	return activity ? KINDS[activity.kind].moderated : false;
 }
 
 export type ModerationRefusal = 'unknown_activity' | 'unknown_card' | 'not_held';

@@ -3,6 +3,7 @@
  * checked whole before anything is stored (activity open, text within limits, not flooding),
  * and the wall is announced to the room afterwards.
  */
+import { KINDS, kindsWith } from '../../domain/activity-kinds';
 import { tidy } from '../../domain/culture';
 import { LIMITS } from '../../domain/workshop';
 import { liveDatabase } from '../live/context';
@@ -21,7 +22,8 @@ const upvoteFloods = createTokenBuckets({ perSecond: 2, burst: 30 });
 /** More than anyone writes in one activity; a cap keeps a patient script from filling the wall. */
 export const MAX_CARDS_PER_PERSON = 30;
 
-const CARD_KINDS = ['collect', 'outsider'] as const;
+const CARD_KINDS = kindsWith('cardWall');
+const UPVOTE_KINDS = kindsWith('upvotes');
 
 /** The participant's own budget, then their address's (a room behind one NAT shares one). */
 function flood(
@@ -67,7 +69,7 @@ export async function postCard(input: {
 		return refused(409, 'too_many_cards', { field: 'text', limit: MAX_CARDS_PER_PERSON });
 	}
 	// While the workshop holds posts, an outsider-voice post waits for the facilitator.
-	const held = input.room.holdPosts && open.activity.public.kind === 'outsider';
+	const held = input.room.holdPosts && KINDS[open.activity.public.kind].moderated;
 	const cardId = await addCard(db, input.activityId, input.participantId, checked.text, { held });
 	await cardsChanged(input.room.id, input.activityId);
 	return { ok: true, cardId };
@@ -103,7 +105,7 @@ export async function upvote(input: {
 }): Promise<Outcome> {
 	const flooding = flood(upvoteFloods, 'upvote', input);
 	if (flooding) return flooding;
-	const open = openActivity(input.room, input.activityId, ['outsider']);
+	const open = openActivity(input.room, input.activityId, UPVOTE_KINDS);
 	if (!open.ok) return open;
 	const db = await liveDatabase();
 	let card = await findCard(db, input.activityId, input.cardId);

@@ -5,7 +5,8 @@
  * nothing), each proposal is decided once (its row in `map_review_decisions`), and a value or
  * element the map already holds is not created again.
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { kindsWith } from '../../domain/activity-kinds';
 import { nameKey, type Lens } from '../../domain/culture';
 import { isNearDuplicate } from '../../domain/near-duplicates';
 import {
@@ -63,7 +64,12 @@ async function readProposals(db: Database | Tx, workshop: WorkshopRef, minGroup:
 			config: activities.config
 		})
 		.from(activities)
-		.where(and(eq(activities.workshopId, workshop.id), eq(activities.kind, 'collect')))
+		.where(
+			and(
+				eq(activities.workshopId, workshop.id),
+				inArray(activities.kind, kindsWith('groupsUnderValues'))
+			)
+		)
 		.orderBy(asc(activities.position));
 	const ids = rows.map((a) => a.id);
 	const [cards, people, values] = await Promise.all([

@@ -5,6 +5,7 @@
  * shows the message next to that one field.
  */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { KINDS } from '../../domain/activity-kinds';
 import { cardSetKey } from '../../domain/suggestions';
 import type { FieldError } from '../../forms';
 import type { Database } from '../db';
@@ -39,7 +40,7 @@ const refuse = (status: number, grouping: GroupingRefusal) => fail(status, { gro
 async function collectActivity(access: ConsoleAccess, activityId: string) {
 	const activity = await getActivity(access.db, access.workshop.id, activityId);
 	if (!activity) error(404);
-	return activity.kind === 'collect';
+	return KINDS[activity.kind].groupsUnderValues;
 }
 
 const isGone = (problem: unknown) => problem instanceof DomainError && problem.code === 'not_found';

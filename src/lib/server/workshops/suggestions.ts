@@ -13,6 +13,7 @@ import {
 	openSuggestions,
 	type WallCard
 } from '../../domain/suggestions';
+import { KINDS, type ActivityKind } from '../../domain/activity-kinds';
 import type { Database } from '../db';
 import { cards } from '../db/schema';
 import { DomainError } from '../errors';
@@ -120,9 +121,9 @@ export function listDismissed(activityId: string): string[] {
 export async function suggestionsForWall(
 	db: Database,
 	wall: { activityId: string; cards: WallCard[] } | null,
-	kind: string | undefined
+	kind: ActivityKind | undefined
 ) {
-	if (!wall || kind !== 'collect') return null;
+	if (!wall || !kind || !KINDS[kind].groupsUnderValues) return null;
 	const dismissed = listDismissed(wall.activityId);
 	return {
 		activityId: wall.activityId,

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { KINDS } from '$lib/domain/activity-kinds';
 import { isVoting } from '$lib/domain/workshop';
 import { dueRange } from '$lib/room/dates';
 import { liveDatabase } from '$lib/server/live/context';
@@ -45,12 +46,12 @@ export const load: PageServerLoad = async (event) => {
 	const mine: OwnAnswers = {};
 	for (const row of answers) (mine[row.activityId] ??= {})[row.itemId] = row.score;
 
-	const hasCards = activity?.kind === 'collect' || activity?.kind === 'outsider';
+	const hasCards = activity && KINDS[activity.kind].cardWall;
 	const ownCards = hasCards
 		? { activityId: activity.id, cards: await listOwnCards(db, activity.id, participantId) }
 		: null;
 	const ownUpvotes =
-		activity?.kind === 'outsider'
+		activity && KINDS[activity.kind].upvotes
 			? { activityId: activity.id, cardIds: await listOwnUpvotes(db, activity.id, participantId) }
 			: null;
 

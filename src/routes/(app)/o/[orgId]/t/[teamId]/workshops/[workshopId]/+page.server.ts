@@ -1,3 +1,4 @@
+import { KINDS } from '$lib/domain/activity-kinds';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { canAddActivity, canEditActivity, canReshapeAgenda } from '$lib/domain/agenda';
 import { move } from '$lib/domain/culture';
@@ -91,7 +92,7 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: null,
 		canDelete: can(access.role, 'org.data'),
-		hasCollect: activities.some((a) => a.kind === 'collect'),
+		hasCollect: activities.some((a) => KINDS[a.kind].groupsUnderValues),
 		/** Proposals for the culture map nobody decided on yet (the review opens at the end). */
 		toReview:
 			canEditMap && workshop.status === 'ended'
