@@ -4,6 +4,7 @@
  * checkboxes) and configs that come from elsewhere (templates, stored rows).
  */
 import { z } from 'zod';
+import type { PerKind } from '../../domain/activity-kinds';
 import { LENSES, tidy, tidyText, type Lens } from '../../domain/culture';
 import { maxValues, TEMPLATES } from '../../domain/templates';
 import {
@@ -67,23 +68,19 @@ function valueIds(team: ReadonlySet<string>) {
 		);
 }
 
-/** The config fields of each kind, without the kind itself. */
-function configShape(kind: ActivityKind, team: ReadonlySet<string>) {
-	switch (kind) {
-		case 'collect':
-			return { lens, target: z.enum(COLLECT_TARGETS) };
-		case 'rate':
-			return { lenses, scale, valueIds: valueIds(team) };
-		case 'dot_vote':
-			return { lens, dots, valueIds: valueIds(team) };
-		case 'allocate':
-			return { lens, valueIds: valueIds(team) };
-		case 'commit':
-			return { valueIds: valueIds(team) };
-		case 'outsider':
-		case 'discuss':
-			return {};
-	}
+/** The config fields of each kind, without the kind itself (a kind left out does not compile). */
+const CONFIG_SHAPES = {
+	collect: () => ({ lens, target: z.enum(COLLECT_TARGETS) }),
+	rate: (team) => ({ lenses, scale, valueIds: valueIds(team) }),
+	dot_vote: (team) => ({ lens, dots, valueIds: valueIds(team) }),
+	allocate: (team) => ({ lens, valueIds: valueIds(team) }),
+	outsider: () => ({}),
+	commit: (team) => ({ valueIds: valueIds(team) }),
+	discuss: () => ({})
+} satisfies PerKind<(team: ReadonlySet<string>) => z.ZodRawShape>;
+
+function configShape(kind: ActivityKind, team: ReadonlySet<string>): z.ZodRawShape {
+	return CONFIG_SHAPES[kind](team);
 }
 
 /** A participant answers at most LIMITS.items questions an activity (values × lenses). */
