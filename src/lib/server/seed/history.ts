@@ -135,12 +135,41 @@ function seedOf(text: string): number {
 const lerp = ([start, end]: Drift, t: number) => start + (end - start) * t;
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
-/** A whole score around `mean` (given on 1–5) on a scale, with one person's spread. */
-function score(rng: Rng, mean: number, scale: { min: number; max: number }, spread = 0.85) {
+/**
+ * A whole score around `mean` (given on 1–5) on a scale, with one person's spread; `noise` is
+ * a standard normal draw (given when the draws of a group are spread evenly: `evenNoise`).
+ */
+function score(
+	rng: Rng,
+	mean: number,
+	scale: { min: number; max: number },
+	spread = 0.85,
+	noise = rng.normal()
+) {
 	const share = (mean - 1) / 4;
 	const centre = scale.min + share * (scale.max - scale.min);
-	const noise = rng.normal() * spread * ((scale.max - scale.min) / 4);
-	return clamp(Math.round(centre + noise), scale.min, scale.max);
+	return clamp(
+		Math.round(centre + noise * spread * ((scale.max - scale.min) / 4)),
+		scale.min,
+		scale.max
+	);
+}
+
+/**
+ * `n` standard normal draws spread evenly over the distribution, in random order: a small
+ * group answers like its mean says instead of swinging from month to month by chance alone.
+ */
+function evenNoise(rng: Rng, n: number): number[] {
+	const draws = Array.from({ length: n }, (_, i) => {
+		const q = (i + rng.next()) / n;
+		// The logistic approximation of the normal's quantile function.
+		return Math.log(q / (1 - q)) / 1.702;
+	});
+	for (let i = n - 1; i > 0; i--) {
+		const j = Math.floor(rng.next() * (i + 1));
+		[draws[i], draws[j]] = [draws[j], draws[i]];
+	}
+	return draws;
 }
 
 // ------------------------------------------------------------------ helpers
@@ -241,7 +270,7 @@ function answersOf(
 			return answers;
 		}
 		case 'dot_vote': {
-			const weights = items.map((i) => ratingMean(ctx, i.valueId, i.lens, t) ** 4);
+			const weights = items.map((i) => ratingMean(ctx, i.valueId, i.lens, t) ** 3);
 			for (let d = 0; d < config.dots; d++) {
 				const item = items[ctx.rng.weighted(weights)];
 				answers[item.itemId] = (answers[item.itemId] ?? 0) + 1;
@@ -495,9 +524,15 @@ async function playPulses(ctx: Context, leaderIds: Map<string, number>) {
 		const items = await listItems(db, pulseId);
 		const t = month / (months - 1);
 		const open = Math.min(13, Math.floor((ctx.now.getTime() - opens.getTime()) / DAY));
-		for (let r = 0; r < story.pulses.respondents[month]; r++) {
-			const bias = rng.normal() * 0.3;
-			const when = new Date(opens.getTime() + rng.int(0, open * 24 - 1) * 60 * MINUTE);
+		const respondents = story.pulses.respondents[month];
+		const noise = new Map(items.map((item) => [item.id, evenNoise(rng, respondents)]));
+		// In the order they came in: a release compares what was written since the last one.
+		const times = Array.from({ length: respondents }, () => rng.int(0, open * 24 - 1)).sort(
+			(a, b) => a - b
+		);
+		for (let r = 0; r < respondents; r++) {
+			const bias = rng.normal() * 0.2;
+			const when = new Date(opens.getTime() + times[r] * 60 * MINUTE);
 			const scores = new Map<string, number>();
 			for (const item of items) {
 				const mean =
@@ -513,7 +548,10 @@ async function playPulses(ctx: Context, leaderIds: Map<string, number>) {
 								: // eNPS: its drift is given on 0–10.
 									1 + (lerp(story.pulses.enps, t) / 10) * 4;
 				if (rng.next() < 0.04) continue; // A skipped statement.
-				scores.set(item.id, score(rng, mean + bias, scaleOf(item.kind), 0.8));
+				scores.set(
+					item.id,
+					score(rng, mean + bias, scaleOf(item.kind), 0.7, noise.get(item.id)![r])
+				);
 			}
 			const text = rng.next() < 0.35 ? rng.pick(story.pulses.answers) : '';
 			const tokenHash = hashToken(newToken());

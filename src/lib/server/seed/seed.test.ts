@@ -63,7 +63,7 @@ describe('the demo seed', () => {
 		first = await seedDemo(db, { passwordHash: async () => 'x', now: NOW });
 		console.log(`seedDemo took ${Math.round(performance.now() - started)} ms (in memory)`);
 		teams = await listTeams(db, first.orgId);
-	});
+	}, 120_000);
 	afterAll(() => close());
 
 	it('seeds two teams with four ended workshops, twelve pulses and commitments each', async () => {
@@ -103,7 +103,7 @@ describe('the demo seed', () => {
 		} finally {
 			other.close();
 		}
-	});
+	}, 120_000);
 
 	it('gives every chart of the team dashboards at least two points', async () => {
 		for (const team of teams) {

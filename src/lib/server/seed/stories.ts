@@ -99,23 +99,23 @@ export const productEngineeringStory: TeamStory = {
 	],
 	values: {
 		Ownership: {
-			ratings: { assumed: [4.3, 4.2], current: [2.4, 3.6], strategic: [4.6, 4.6] },
-			pulse: [2.7, 3.9]
+			ratings: { assumed: [4.3, 4.2], current: [2.3, 3.8], strategic: [4.6, 4.6] },
+			pulse: [2.9, 4.1]
 		},
 		'Customer first': {
-			ratings: { assumed: [4.4, 4.3], current: [3.5, 2.8], strategic: [4.5, 4.4] },
-			pulse: [3.7, 2.9]
+			ratings: { assumed: [4.4, 4.3], current: [3.5, 3.1], strategic: [4.5, 4.4] },
+			pulse: [3.9, 3.0]
 		},
 		'Ship it by Friday': {
-			ratings: { assumed: [2.2, 2.0], current: [4.5, 3.4], strategic: [1.6, 1.5] }
+			ratings: { assumed: [2.2, 2.0], current: [4.5, 4.1], strategic: [1.6, 1.5] }
 		},
 		'Safety without compromise': {
 			ratings: { assumed: [4.7, 4.7], current: [4.1, 4.4], strategic: [4.9, 4.9] },
 			pulse: [3.9, 4.3]
 		},
 		'Learning in the open': {
-			ratings: { assumed: [3.6, 3.8], current: [2.2, 3.5], strategic: [4.2, 4.4] },
-			pulse: [2.4, 3.7]
+			ratings: { assumed: [3.6, 3.8], current: [2.1, 3.6], strategic: [4.2, 4.4] },
+			pulse: [2.7, 3.9]
 		},
 		'Built to last': {
 			ratings: { assumed: [3.9, 3.9], current: [2.9, 3.2], strategic: [3.6, 3.8] }
@@ -336,10 +336,10 @@ export const productEngineeringStory: TeamStory = {
 	},
 	pulses: {
 		openQuestion: 'What is one thing that would make next month better?',
-		respondents: [10, 11, 15, 10, 15, 16, 10, 15, 20, 15, 20, 12],
-		enps: [4.9, 7.1],
+		respondents: [15, 15, 20, 15, 15, 20, 15, 20, 20, 15, 20, 17],
+		enps: [6.4, 8.1],
 		safety: [3.0, 3.9],
-		leaders: { 0: [3.1, 4.1], 1: [3.3, 3.4], [-1]: [2.9, 3.6] },
+		leaders: { 0: [3.0, 4.2], 1: [3.5, 3.5], [-1]: [2.9, 3.8] },
 		answers: [
 			'Fewer releases on Friday afternoon.',
 			'More time to fix what we shipped last sprint.',
@@ -390,22 +390,22 @@ export const klantenserviceStory: TeamStory = {
 	],
 	values: {
 		'Klant centraal': {
-			ratings: { assumed: [4.5, 4.4], current: [2.6, 3.7], strategic: [4.8, 4.8] },
-			pulse: [2.8, 3.9]
+			ratings: { assumed: [4.5, 4.4], current: [2.5, 3.9], strategic: [4.8, 4.8] },
+			pulse: [3.0, 4.1]
 		},
 		'Snelheid boven alles': {
-			ratings: { assumed: [2.4, 2.2], current: [4.6, 3.5], strategic: [1.8, 1.6] }
+			ratings: { assumed: [2.4, 2.2], current: [4.6, 4.2], strategic: [1.8, 1.6] }
 		},
 		Eigenaarschap: {
-			ratings: { assumed: [3.9, 4.0], current: [2.5, 3.4], strategic: [4.5, 4.5] },
-			pulse: [2.6, 3.6]
+			ratings: { assumed: [3.9, 4.0], current: [2.4, 3.6], strategic: [4.5, 4.5] },
+			pulse: [2.8, 3.9]
 		},
 		Collegialiteit: {
 			ratings: { assumed: [4.2, 4.2], current: [4.0, 4.1], strategic: [3.8, 3.9] }
 		},
 		'Open over fouten': {
-			ratings: { assumed: [3.5, 3.6], current: [3.1, 2.5], strategic: [4.3, 4.4] },
-			pulse: [3.6, 2.8]
+			ratings: { assumed: [3.5, 3.6], current: [3.1, 2.9], strategic: [4.3, 4.4] },
+			pulse: [3.9, 2.9]
 		},
 		'Trots op groene stroom': {
 			ratings: { assumed: [4.0, 4.1], current: [3.2, 3.4], strategic: [3.4, 3.6] }
@@ -591,10 +591,10 @@ export const klantenserviceStory: TeamStory = {
 	},
 	pulses: {
 		openQuestion: 'Wat zou volgende maand beter maken?',
-		respondents: [10, 9, 10, 11, 8, 10, 15, 10, 12, 15, 10, 10],
-		enps: [3.8, 6.4],
+		respondents: [10, 10, 15, 10, 15, 15, 10, 15, 15, 20, 15, 12],
+		enps: [5.9, 7.6],
 		safety: [3.2, 3.6],
-		leaders: { 0: [3.2, 4.0], 1: [3.0, 3.7], [-1]: [3.0, 3.2] },
+		leaders: { 0: [3.1, 4.1], 1: [2.9, 3.8], [-1]: [3.3, 3.4] },
 		answers: [
 			'Minder druk op de afhandeltijd.',
 			'Meer tijd om een klant echt te helpen.',
