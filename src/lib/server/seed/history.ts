@@ -68,7 +68,7 @@ import {
 	writeVotes,
 	type VoteEntry
 } from '../workshops/queries';
-import { listTeamValueOptions } from '../workshops/staff';
+import { listTeamValueOptions, mergeSelectedCards } from '../workshops/staff';
 import { STORIES, type CommitmentStory, type Drift, type TeamStory } from './stories';
 
 const DAY = 86_400_000;
@@ -391,20 +391,35 @@ async function playWorkshop(ctx: Context, index: number, later: Later[]) {
 			await step({ type: 'reveal' });
 		} else if (activity.kind === 'collect' || activity.kind === 'outsider') {
 			const pool = cardsFor(story, config);
-			const written: { id: string; by: string }[] = [];
+			const written: { id: string; by: string; text: string }[] = [];
 			for (const person of people) {
 				const n = rng.next() < 0.2 ? 0 : rng.next() < 0.75 ? 1 : 2;
 				const mine = new Set<string>();
 				for (let c = 0; c < n && pool.length > 0; c++) mine.add(rng.pick(pool));
 				for (const text of mine) {
-					written.push({ id: await addCard(db, activity.id, person.id, text), by: person.id });
+					const cardId = await addCard(db, activity.id, person.id, text);
+					written.push({ id: cardId, by: person.id, text });
 				}
 			}
 			clock += 8 * MINUTE;
 			await backdate(db, cards, eq(cards.activityId, activity.id), new Date(clock));
 			if (activity.kind === 'outsider') {
+				// The facilitator folds the posts that say the same thing into one (the console's
+				// merge), then the room upvotes what stands.
+				const standing: typeof written = [];
+				for (const text of new Set(written.map((w) => w.text))) {
+					const same = written.filter((w) => w.text === text);
+					if (same.length > 1) {
+						await mergeSelectedCards(
+							db,
+							activity.id,
+							same.map((w) => w.id)
+						);
+					}
+					standing.push(same[0]);
+				}
 				for (const person of people) {
-					const others = written.filter((w) => w.by !== person.id);
+					const others = standing.filter((w) => w.by !== person.id);
 					for (let u = rng.int(0, 3); u > 0 && others.length > 0; u--) {
 						await upvoteCard(db, rng.pick(others).id, person.id);
 					}
