@@ -153,6 +153,9 @@ test('a team’s language is the default of its new workshops and pulses, and a 
 	await page.getByRole('button', { name: t('follow_pulse_create') }).click();
 	await expect(page).toHaveURL(/\/pulses\/[a-z0-9]+$/);
 	const pulseId = page.url().split('/').pop()!;
+	await expect(
+		page.getByText(t('content_language_current', { language: t('lang_nl') }))
+	).toBeVisible();
 	const [pulse] = await query<{ code: string; language: string; question: string }>(
 		'select code, language, open_question as question from pulses where id = ?',
 		[pulseId]
