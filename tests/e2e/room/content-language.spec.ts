@@ -91,6 +91,15 @@ test('a Dutch workshop made on an English screen is Dutch on a phone, until its 
 	// Nothing chose a language for her: no cookie says so.
 	expect((await phone.cookies()).map((c) => c.name)).not.toContain('PARAGLIDE_LOCALE');
 
+	// A phone that types the code on the English /join moves into the Dutch room.
+	const sam = new RoomPage(await (await newContext({ ...PHONE, locale: 'en-US' })).newPage());
+	await sam.page.goto('/join');
+	await expect(sam.page.locator('html')).toHaveAttribute('lang', 'en');
+	await sam.join(code, 'Sam');
+	await expect(sam.heading()).toHaveText('Wat ons vandaag echt drijft');
+	await expect(sam.page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(new RoomPage(sam.page, 'nl').button('room_card_add')).toBeVisible();
+
 	// She switches to English: English buttons, the workshop's own words stay Dutch.
 	const bar = lien.page.getByRole('banner');
 	await bar.getByRole('button', { name: t('lang_en', {}, 'nl') }).click();
