@@ -1,8 +1,40 @@
 import type { Handle } from '@sveltejs/kit';
-import { getTextDirection } from '$lib/paraglide/runtime';
+import {
+	cookieName,
+	defineCustomServerStrategy,
+	getTextDirection,
+	isLocale
+} from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { database } from '$lib/server/db';
+import { roomPageLanguage } from '$lib/server/room/language';
 
-/** Picks the locale (cookie, then Accept-Language, then English) and sets `<html lang>`. */
+/** The language someone chose with the switch (src/routes/locale), if any. */
+function chosenLocale(request: Request): string | undefined {
+	const prefix = `${cookieName}=`;
+	const value = request.headers
+		.get('cookie')
+		?.split(';')
+		.map((c) => c.trim())
+		.find((c) => c.startsWith(prefix))
+		?.slice(prefix.length);
+	return isLocale(value) ? value : undefined;
+}
+
+// A participant's page speaks the language of its workshop or pulse, unless the participant
+// chose one (paraglide asks custom strategies before the cookie, so the choice is checked here).
+defineCustomServerStrategy('custom-content', {
+	getLocale: async (request) => {
+		if (!request || chosenLocale(request)) return undefined;
+		return (await roomPageLanguage(await database(), new URL(request.url).pathname)) ?? undefined;
+	}
+});
+
+/**
+ * Picks the locale (the cookie of the language switch, then the language of the room's
+ * workshop or pulse, then Accept-Language, then English) and sets `<html lang>`. The browser
+ * follows the server's choice (src/hooks.client.ts).
+ */
 export const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;

@@ -3,10 +3,13 @@ import {
 	agendaFromTemplate,
 	maxValues,
 	needsValues,
+	CONTENT_LANGUAGES,
+	isContentLanguage,
 	reviewPrompt,
 	type ReviewItem,
 	TEMPLATE_LOCALES,
 	TEMPLATES,
+	translateTemplateText,
 	valueIdsOf,
 	type TeamValue
 } from './templates';
@@ -58,6 +61,24 @@ describe('templates', () => {
 					expect(a.prompt[locale].length).toBeLessThanOrEqual(LIMITS.prompt.max);
 				}
 			}
+		}
+	});
+
+	it('gives the same agenda in every language, only the words differ', () => {
+		for (const template of TEMPLATES) {
+			const [en, ...others] = CONTENT_LANGUAGES.map((l) => agendaFromTemplate(template, l, values));
+			for (const agenda of others) {
+				expect(agenda.map((a) => [a.kind, a.config])).toEqual(en.map((a) => [a.kind, a.config]));
+				agenda.forEach((a, i) => expect(a.title).not.toBe(en[i].title));
+			}
+		}
+	});
+
+	it('knows its content languages, and nothing else', () => {
+		expect(CONTENT_LANGUAGES).toEqual(['en', 'nl']);
+		for (const l of CONTENT_LANGUAGES) expect(isContentLanguage(l)).toBe(true);
+		for (const other of ['de', 'EN', '', null, undefined, 1]) {
+			expect(isContentLanguage(other)).toBe(false);
 		}
 	});
 
@@ -127,5 +148,37 @@ describe('the review of commitments', () => {
 			const listed = prompt.split('\n').filter((l) => l.startsWith('– Lena')).length;
 			expect(prompt).toContain(`– and ${30 - listed} more on the commitments page`);
 		}
+	});
+});
+
+describe('a template text in another language', () => {
+	const items: ReviewItem[] = [
+		{ leaderName: 'Lena', action: 'Ask for feedback weekly', status: 'done', overdue: false },
+		{ leaderName: 'Omar', action: 'Share the roadmap', status: 'open', overdue: true },
+		{ leaderName: 'Rui', action: 'Stop the Friday report', status: 'dropped', overdue: false }
+	];
+
+	it('turns every title and prompt a template wrote into the same text in the other language', () => {
+		for (const template of TEMPLATES) {
+			const en = agendaFromTemplate(template, 'en', values, items);
+			const nl = agendaFromTemplate(template, 'nl', values, items);
+			en.forEach((a, i) => {
+				expect(translateTemplateText(a.title, 'en', 'nl')).toBe(nl[i].title);
+				expect(translateTemplateText(a.prompt, 'en', 'nl')).toBe(nl[i].prompt);
+				expect(translateTemplateText(nl[i].prompt, 'nl', 'en')).toBe(a.prompt);
+			});
+		}
+	});
+
+	it('keeps the review list’s "more" line, and leaves what people wrote alone', () => {
+		const many = Array.from({ length: 30 }, (_, i) => ({ ...items[0], action: `Step ${i}` }));
+		const en = reviewPrompt(TEMPLATES[0].activities[0].prompt.en, many, 'en');
+		const nl = translateTemplateText(en, 'en', 'nl')!;
+		expect(nl).toMatch(/\n– en nog \d+ op de afsprakenpagina$/);
+		expect(nl.length).toBeLessThanOrEqual(LIMITS.prompt.max);
+		expect(translateTemplateText('Our own question', 'en', 'nl')).toBeNull();
+		expect(translateTemplateText(`${TEMPLATES[0].activities[1].title.en}!`, 'en', 'nl')).toBeNull();
+		expect(translateTemplateText(`${en}\nAdded by hand`, 'en', 'nl')).toBeNull();
+		expect(translateTemplateText('Mine', 'nl', 'nl')).toBe('Mine');
 	});
 });

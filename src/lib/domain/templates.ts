@@ -13,6 +13,17 @@ export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
 export type Localised = Record<TemplateLocale, string>;
 
 /**
+ * The languages content is written in: a team's (for its new workshops and pulses), a
+ * workshop's and a pulse's (their titles, prompts and questions, and the participants' pages).
+ */
+export const CONTENT_LANGUAGES = TEMPLATE_LOCALES;
+export type ContentLanguage = TemplateLocale;
+
+export function isContentLanguage(value: unknown): value is ContentLanguage {
+	return CONTENT_LANGUAGES.includes(value as ContentLanguage);
+}
+
+/**
  * Which of the team's values an activity takes: every active value, or those under the
  * strategic lens (falling back to every value when none is strategic yet).
  */
@@ -318,6 +329,57 @@ export function agendaFromTemplate(
 			: a.prompt[locale],
 		config: configFor(a.config, values)
 	}));
+}
+
+/**
+ * A text a template wrote in `from`, in `to`: an activity's title or prompt as the template gave
+ * it (the review's prompt with its list of commitments too); null for a text someone wrote or
+ * changed, which stays as it is.
+ */
+export function translateTemplateText(
+	text: string,
+	from: TemplateLocale,
+	to: TemplateLocale
+): string | null {
+	if (from === to) return text;
+	for (const template of TEMPLATES) {
+		for (const a of template.activities) {
+			if (a.title[from] === text) return a.title[to];
+			if (a.prompt[from] === text) return a.prompt[to];
+		}
+	}
+	return translateReviewPrompt(text, from, to);
+}
+
+function translateReviewPrompt(text: string, from: TemplateLocale, to: TemplateLocale) {
+	const head = `${REVIEW.prompt[from]}\n\n${REVIEW_WORDS.heading[from]}\n`;
+	if (!text.startsWith(head)) return null;
+	const states = ['overdue', 'open', 'done', 'dropped'] as const;
+	const [before, after] = REVIEW_WORDS.more[from].split('{n}');
+	const listed: string[] = [];
+	let hidden = 0;
+	for (const line of text.slice(head.length).split('\n')) {
+		const n = line.slice(2 + before.length, line.length - after.length);
+		if (line.startsWith(`– ${before}`) && line.endsWith(after) && /^\d+$/.test(n)) {
+			hidden += Number(n);
+			continue;
+		}
+		const state = states.find((s) => line.endsWith(` (${REVIEW_WORDS[s][from]})`));
+		if (!state || hidden > 0) return null;
+		listed.push(
+			`${line.slice(0, line.length - REVIEW_WORDS[state][from].length - 2)}(${REVIEW_WORDS[state][to]})`
+		);
+	}
+	// The other language may be longer: what no longer fits is counted, as reviewPrompt does.
+	for (;;) {
+		const more = hidden > 0 ? [`– ${REVIEW_WORDS.more[to].replace('{n}', String(hidden))}`] : [];
+		const result = [`${REVIEW.prompt[to]}\n\n${REVIEW_WORDS.heading[to]}`, ...listed, ...more];
+		if (result.join('\n').length <= LIMITS.prompt.max || listed.length === 0) {
+			return result.join('\n');
+		}
+		listed.pop();
+		hidden++;
+	}
 }
 
 /** What a new activity of a kind starts with, before the facilitator changes it. */

@@ -1,6 +1,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
 import { LIMITS, tidy, tidyText } from '../domain/culture';
+import { CONTENT_LANGUAGES } from '../domain/templates';
 import type { FieldError, FieldErrorCode, FieldErrors } from '../forms';
 
 /** A one-line name: whitespace collapsed, 1–80 characters. */
@@ -18,6 +19,9 @@ export const emailField = z
 	.pipe(z.email().max(LIMITS.email.max));
 
 export const passwordField = z.string().min(LIMITS.password.min).max(LIMITS.password.max);
+
+/** A language content is written in (a team's, a workshop's, a pulse's): one of the locales. */
+export const languageField = z.enum(CONTENT_LANGUAGES);
 
 /** An HTML checkbox: present means on. */
 export const checkboxField = z

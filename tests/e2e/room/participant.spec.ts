@@ -112,12 +112,19 @@ test('participants take part from their phones, with and without JavaScript', as
 	await bea.join(null);
 	await expect(bea.heading()).toHaveText(t('room_waiting_title'));
 
-	// Carl's phone runs no JavaScript, and reads Dutch.
+	// Carl's phone runs no JavaScript, and reads Dutch: he switches the English workshop's pages
+	// to Dutch, and his choice holds.
 	const carl = new RoomPage(
 		await (await newContext({ ...PHONE, javaScriptEnabled: false, locale: 'nl-NL' })).newPage(),
 		'nl'
 	);
 	await carl.page.goto(`/join/${code}`);
+	await expect(carl.page.locator('html')).toHaveAttribute('lang', 'en');
+	await carl.page
+		.getByRole('banner')
+		.getByRole('button', { name: t('lang_nl') })
+		.click();
+	await expect(carl.page.locator('html')).toHaveAttribute('lang', 'nl');
 	await carl.join(null, 'Carl');
 	await expect(carl.heading()).toHaveText(t('room_waiting_title', {}, 'nl'));
 	await expect(ann.page.getByText(t('room_joined_count', { count: 3 }))).toBeVisible();

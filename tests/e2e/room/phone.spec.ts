@@ -68,7 +68,11 @@ test('a phone shows the room with its own compact header, the activity near the 
 	baseURL
 }) => {
 	const values = ['Eigenaarschap', 'Openheid', 'Nieuwsgierigheid'];
-	const w = await startedWorkshop(playwright.request, baseURL!, 'Header', { values, phones: 0 });
+	const w = await startedWorkshop(playwright.request, baseURL!, 'Header', {
+		values,
+		phones: 0,
+		language: 'nl'
+	});
 	const rate = w.activities.find((a) => a.kind === 'rate')!;
 	await w.pace({ type: 'goto', index: rate.position });
 	const lien = new RoomPage(

@@ -36,7 +36,8 @@ export interface ActivityRow {
 
 /**
  * An owner with a team (and `values` on its map, under the current lens), a workshop from
- * `template` (the full one unless said), started, and `phones` joined devices.
+ * `template` (the full one unless said) in `language` (the team's, English, unless said),
+ * started, and `phones` joined devices.
  */
 export async function startedWorkshop(
 	factory: RequestFactory,
@@ -45,8 +46,9 @@ export async function startedWorkshop(
 	{
 		values = [],
 		phones: count = 5,
-		template = 'full_alignment'
-	}: { values?: string[]; phones?: number; template?: string } = {}
+		template = 'full_alignment',
+		language
+	}: { values?: string[]; phones?: number; template?: string; language?: 'en' | 'nl' } = {}
 ) {
 	const owner = await signUpByRequest(
 		await requestAs(factory, origin),
@@ -67,7 +69,8 @@ export async function startedWorkshop(
 	const title = `${label} ${unique}`;
 	const created = await postForm(staff, origin, `${teamPath}/workshops?/create`, {
 		title,
-		template
+		template,
+		...(language ? { language } : {})
 	});
 	expectStatus(created, 303, 'creating the workshop');
 	const url = created.location;

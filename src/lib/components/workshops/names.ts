@@ -10,8 +10,10 @@ import {
 import type { Lens } from '$lib/domain/culture';
 import { kindName, lensName } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
-export function activityKindName(kind: ActivityKind): string {
+/** A kind's name: in the current language, or in `locale` (an added activity's default title). */
+export function activityKindName(kind: ActivityKind, locale?: Locale): string {
 	return {
 		collect: m.workshop_kind_collect,
 		rate: m.workshop_kind_rate,
@@ -20,7 +22,7 @@ export function activityKindName(kind: ActivityKind): string {
 		outsider: m.workshop_kind_outsider,
 		commit: m.workshop_kind_commit,
 		discuss: m.workshop_kind_discuss
-	}[kind]();
+	}[kind]({}, { locale });
 }
 
 export function activityKindHint(kind: ActivityKind): string {

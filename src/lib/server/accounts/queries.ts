@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gt, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import { nameKey, type Role } from '../../domain/culture';
+import type { ContentLanguage } from '../../domain/templates';
 import type { Database } from '../db';
 import { invitations, memberships, organisations, teamMembers, teams, users } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
@@ -319,13 +320,32 @@ export async function revokeInvitation(db: Database, orgId: string, invitationId
 
 // ------------------------------------------------------------------ teams
 
-export async function createTeam(db: Database, orgId: string, name: string) {
+/** A new team; its content language is its creator's language unless said (English). */
+export async function createTeam(
+	db: Database,
+	orgId: string,
+	name: string,
+	language: ContentLanguage = 'en'
+) {
 	const id = newId();
 	await unlessTaken(
 		'duplicate',
-		db.insert(teams).values({ id, orgId, name, nameKey: nameKey(name) })
+		db.insert(teams).values({ id, orgId, name, nameKey: nameKey(name), language })
 	);
 	return id;
+}
+
+/** The language the team's new workshops and pulses are written in. */
+export async function setTeamLanguage(
+	db: Database,
+	orgId: string,
+	teamId: string,
+	language: ContentLanguage
+) {
+	await db
+		.update(teams)
+		.set({ language })
+		.where(and(eq(teams.id, teamId), eq(teams.orgId, orgId)));
 }
 
 export async function renameTeam(db: Database, orgId: string, teamId: string, name: string) {

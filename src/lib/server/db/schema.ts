@@ -13,6 +13,7 @@ import { BOARD_STATUSES } from '../../domain/board';
 import { ELEMENT_KINDS, LENSES, ROLES } from '../../domain/culture';
 import { DESTINATIONS } from '../../domain/review';
 import { PULSE_ITEM_KINDS } from '../../domain/pulse';
+import { CONTENT_LANGUAGES } from '../../domain/templates';
 import { ACTIVITY_KINDS, WORKSHOP_STATUSES, type ActivityConfig } from '../../domain/workshop';
 
 const createdAt = () =>
@@ -85,6 +86,8 @@ export const teams = sqliteTable(
 			.references(() => organisations.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
 		nameKey: text('name_key').notNull(),
+		/** The language new workshops and pulses of the team are written in (an owner sets it). */
+		language: text('language', { enum: CONTENT_LANGUAGES }).notNull().default('en'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('teams_org_name_key').on(t.orgId, t.nameKey)]
@@ -241,6 +244,8 @@ export const workshops = sqliteTable(
 		verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
 		/** New outsider-voice posts wait for the facilitator's approval before the room sees them. */
 		holdPosts: integer('hold_posts', { mode: 'boolean' }).notNull().default(false),
+		/** The language of its titles and prompts, and of the participants' pages by default. */
+		language: text('language', { enum: CONTENT_LANGUAGES }).notNull().default('en'),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
@@ -559,6 +564,8 @@ export const pulses = sqliteTable(
 		openQuestion: text('open_question').notNull(),
 		/** First answers only with a printed one-time code (`access_codes.pulse_id`). */
 		verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+		/** The language of its open question, and of the respondents' page by default. */
+		language: text('language', { enum: CONTENT_LANGUAGES }).notNull().default('en'),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { tidy } from '../../domain/culture';
 import { checkPulseDates, PULSE_LIMITS } from '../../domain/pulse';
 import { isoDate } from '../../room/dates';
-import { checkboxField } from '../validation';
+import { checkboxField, languageField } from '../validation';
 
 export function newPulseForm(now: Date) {
 	const today = isoDate(now);
@@ -28,7 +28,9 @@ export function newPulseForm(now: Date) {
 				.pipe(z.string().min(PULSE_LIMITS.openQuestion.min).max(PULSE_LIMITS.openQuestion.max)),
 			withSafety: checkboxField,
 			withLeaders: checkboxField,
-			verified: checkboxField
+			verified: checkboxField,
+			/** The language of the questions; the team's when not sent. */
+			language: languageField.optional()
 		})
 		.superRefine((form, ctx) => {
 			const problems = checkPulseDates(form.opensOn, form.closesOn, today);

@@ -5,6 +5,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { pulseItems, type PulseValue } from '../../domain/pulse';
+import type { ContentLanguage } from '../../domain/templates';
 import type { Database } from '../db';
 import {
 	boardPosts,
@@ -225,22 +226,26 @@ export interface NewPulse {
 	withLeaders?: boolean;
 	/** Whether a device's first answer needs a printed one-time code. */
 	verified?: boolean;
+	/** The language of its open question and of the respondents' page (the team's unless said). */
+	language?: ContentLanguage;
 	createdBy: string;
 }
 
 /** A pulse with its statements fixed now: later edits of the map do not change what was asked. */
 export async function createPulse(db: Database, input: NewPulse): Promise<string> {
 	const { withSafety, withLeaders, ...pulse } = input;
-	const [values, leaders] = await Promise.all([
+	const [values, leaders, team] = await Promise.all([
 		listPulseValues(db, input.teamId),
-		withLeaders ? listTeamLeaders(db, input.teamId) : []
+		withLeaders ? listTeamLeaders(db, input.teamId) : [],
+		db.select({ language: teams.language }).from(teams).where(eq(teams.id, input.teamId))
 	]);
+	const language = input.language ?? team[0]?.language ?? 'en';
 	const items = pulseItems(values, { withSafety, leaderIds: leaders.map((l) => l.userId) });
 	const id = newId();
 	await db.transaction(async (tx) => {
 		await tx
 			.insert(pulses)
-			.values({ id, code: newId(), ...pulse, verified: pulse.verified ?? false });
+			.values({ id, code: newId(), ...pulse, language, verified: pulse.verified ?? false });
 		await tx
 			.insert(pulseItemsTable)
 			.values(items.map((item, position) => ({ id: newId(), pulseId: id, position, ...item })));
@@ -299,6 +304,18 @@ export async function findPulseByCode(db: Database, code: string) {
 		.innerJoin(teams, eq(teams.id, pulses.teamId))
 		.where(eq(pulses.code, code));
 	return row ? { ...row.pulse, teamName: row.teamName } : null;
+}
+
+/** The language of the pulse of a link's code; null when there is none. */
+export async function findPulseLanguage(
+	db: Database,
+	code: string
+): Promise<ContentLanguage | null> {
+	const [row] = await db
+		.select({ language: pulses.language })
+		.from(pulses)
+		.where(eq(pulses.code, code));
+	return row?.language ?? null;
 }
 
 /** The team's pulses, latest first, each with its number of respondents. */

@@ -15,7 +15,7 @@ import {
 	type ActivityConfig,
 	type ActivityKind
 } from '../../domain/workshop';
-import { nameField, parseForm, type Parsed } from '../validation';
+import { languageField, nameField, parseForm, type Parsed } from '../validation';
 
 const id = z.string().min(1).max(64);
 
@@ -34,8 +34,13 @@ export const promptField = z
 
 export const NewWorkshopForm = z.object({
 	title: titleField,
-	template: z.enum(['blank', ...TEMPLATES.map((t) => t.id)])
+	template: z.enum(['blank', ...TEMPLATES.map((t) => t.id)]),
+	/** The language its content is written in; the team's when not sent. */
+	language: languageField.optional()
 });
+
+/** A draft workshop's language, changed. */
+export const LanguageForm = z.object({ language: languageField });
 
 export const RenameForm = z.object({ title: titleField });
 

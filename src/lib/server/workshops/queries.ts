@@ -5,12 +5,14 @@ import {
 	type ActivityKind,
 	type Pace
 } from '../../domain/workshop';
+import type { ContentLanguage } from '../../domain/templates';
 import type { Database } from '../db';
 import {
 	activities,
 	cards,
 	commitments,
 	participants,
+	teams,
 	upvotes,
 	votes,
 	workshops
@@ -31,12 +33,31 @@ export interface NewActivity {
 
 // --------------------------------------------------------------- workshops
 
-/** Creates a workshop with its agenda and a join code no other workshop uses. */
+/** The language a team's new workshops and pulses are written in unless chosen otherwise. */
+export async function teamLanguage(db: Database, teamId: string): Promise<ContentLanguage> {
+	const [row] = await db
+		.select({ language: teams.language })
+		.from(teams)
+		.where(eq(teams.id, teamId));
+	return row?.language ?? 'en';
+}
+
+/**
+ * Creates a workshop with its agenda and a join code no other workshop uses, in `language`
+ * (the team's unless said): the agenda's texts should be written in it.
+ */
 export async function createWorkshop(
 	db: Database,
-	input: { teamId: string; title: string; createdBy: string; agenda: NewActivity[] }
+	input: {
+		teamId: string;
+		title: string;
+		createdBy: string;
+		agenda: NewActivity[];
+		language?: ContentLanguage;
+	}
 ) {
 	const id = newId();
+	const language = input.language ?? (await teamLanguage(db, input.teamId));
 	for (let attempt = 0; ; attempt++) {
 		const joinCode = joinCodeFrom(crypto.getRandomValues(new Uint8Array(8)));
 		try {
@@ -46,6 +67,7 @@ export async function createWorkshop(
 					teamId: input.teamId,
 					title: input.title,
 					joinCode,
+					language,
 					createdBy: input.createdBy
 				});
 				if (input.agenda.length > 0) {
@@ -78,6 +100,45 @@ export async function getWorkshop(db: Database, teamId: string, workshopId: stri
 export async function findWorkshopByCode(db: Database, joinCode: string) {
 	const [row] = await db.select().from(workshops).where(eq(workshops.joinCode, joinCode));
 	return row ?? null;
+}
+
+/**
+ * Changes a draft workshop's language, with the texts of its activities that were rewritten in
+ * it, in one transaction; false (and nothing changed) once the workshop has started.
+ */
+export async function setWorkshopLanguage(
+	db: Database,
+	workshopId: string,
+	language: ContentLanguage,
+	texts: readonly { id: string; title: string; prompt: string }[] = []
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const changed = await tx
+			.update(workshops)
+			.set({ language })
+			.where(and(eq(workshops.id, workshopId), eq(workshops.status, 'draft')))
+			.returning({ id: workshops.id });
+		if (changed.length === 0) return false;
+		for (const { id, title, prompt } of texts) {
+			await tx
+				.update(activities)
+				.set({ title, prompt })
+				.where(and(eq(activities.id, id), eq(activities.workshopId, workshopId)));
+		}
+		return true;
+	});
+}
+
+/** The language of the workshop of an id, or of a join code; null when there is none. */
+export async function findWorkshopLanguage(
+	db: Database,
+	by: { id: string } | { joinCode: string }
+): Promise<ContentLanguage | null> {
+	const [row] = await db
+		.select({ language: workshops.language })
+		.from(workshops)
+		.where('id' in by ? eq(workshops.id, by.id) : eq(workshops.joinCode, by.joinCode));
+	return row?.language ?? null;
 }
 
 export async function findWorkshopById(db: Database, workshopId: string) {

@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const parsed = parseForm(NewTeam, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		try {
-			const teamId = await createTeam(db, org.id, parsed.data.name);
+			const teamId = await createTeam(db, org.id, parsed.data.name, event.locals.locale);
 			redirect(303, `/o/${org.id}/t/${teamId}`);
 		} catch (error) {
 			if (error instanceof DomainError && error.code === 'duplicate') {

@@ -6,26 +6,29 @@ import {
 	listMembers,
 	listTeamMembers,
 	removeTeamMember,
-	renameTeam
+	renameTeam,
+	setTeamLanguage
 } from '$lib/server/accounts/queries';
 import { teamAccess } from '$lib/server/auth/guards';
 import { refuseUnconfirmed } from '$lib/server/data/forms';
 import { deleteTeam } from '$lib/server/data/queries';
 import { DomainError } from '$lib/server/errors';
-import { invalid, nameField, parseForm } from '$lib/server/validation';
+import { invalid, languageField, nameField, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 const Rename = z.object({ name: nameField });
 const Person = z.object({ userId: z.string().min(1).max(64) });
+const Language = z.object({ language: languageField });
 
 export const load: PageServerLoad = async (event) => {
 	const { db, org, team, role } = await teamAccess(event);
 	const members = await listTeamMembers(db, team.id);
 	const canDelete = can(role, 'org.data');
-	if (!can(role, 'team.manage')) return { members, candidates: [], canDelete };
+	const language = team.language;
+	if (!can(role, 'team.manage')) return { members, candidates: [], canDelete, language };
 	const inTeam = new Set(members.map((p) => p.userId));
 	const candidates = (await listMembers(db, org.id)).filter((p) => !inTeam.has(p.userId));
-	return { members, candidates, canDelete };
+	return { members, candidates, canDelete, language };
 };
 
 export const actions: Actions = {
@@ -42,6 +45,14 @@ export const actions: Actions = {
 			throw error;
 		}
 		return { renamed: true };
+	},
+
+	language: async (event) => {
+		const { db, org, team } = await teamAccess(event, 'team.manage');
+		const parsed = parseForm(Language, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		await setTeamLanguage(db, org.id, team.id, parsed.data.language);
+		return { language: parsed.data.language };
 	},
 
 	addMember: async (event) => {

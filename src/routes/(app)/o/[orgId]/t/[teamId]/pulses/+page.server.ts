@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { CONTENT_LANGUAGES } from '$lib/domain/templates';
+import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/domain/permissions';
 import { addDays, nextPulseDates, PULSE_LIMITS, pulseState } from '$lib/domain/pulse';
 import { isoDate } from '$lib/room/dates';
@@ -27,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		leaders: leaders.slice(0, PULSE_LIMITS.leaders.max).map((l) => l.name),
 		canManage: can(role, 'follow.manage', { isTeamMember }),
 		suggested: { ...suggested, cadenceWeeks: latest?.cadenceWeeks ?? 4 },
+		language: team.language,
 		today
 	};
 };
@@ -39,7 +42,20 @@ export const actions = {
 		if ((await listPulseValues(db, team.id)).length === 0) {
 			return invalid({ form: { code: 'required' } }, parsed.values);
 		}
-		const id = await createPulse(db, { teamId: team.id, createdBy: user.id, ...parsed.data });
+		const language = parsed.data.language ?? team.language;
+		// The suggested question, left as it was, is asked in the pulse's language.
+		const question = (locale: (typeof CONTENT_LANGUAGES)[number]) =>
+			m.follow_pulse_question_default({}, { locale });
+		const openQuestion = CONTENT_LANGUAGES.some((l) => question(l) === parsed.data.openQuestion)
+			? question(language)
+			: parsed.data.openQuestion;
+		const id = await createPulse(db, {
+			teamId: team.id,
+			createdBy: user.id,
+			...parsed.data,
+			openQuestion,
+			language
+		});
 		redirect(303, `/o/${org.id}/t/${team.id}/pulses/${id}`);
 	}
 } satisfies Actions;

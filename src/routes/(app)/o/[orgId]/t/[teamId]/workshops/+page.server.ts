@@ -14,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		workshops: await listWorkshops(db, team.id),
 		canFacilitate: canEditMap,
+		language: team.language,
 		templates: TEMPLATES.map((t) => ({
 			id: t.id,
 			title: t.title[locale],
@@ -32,11 +33,14 @@ export const actions = {
 		const template = findTemplate(parsed.data.template);
 		const values = (await listTeamValueOptions(db, team.id)).filter((v) => !v.archived);
 		const review = template ? await listReviewItems(db, team.id) : [];
+		// Written in the workshop's language, whatever the facilitator's screen shows.
+		const language = parsed.data.language ?? team.language;
 		const { id } = await createWorkshop(db, {
 			teamId: team.id,
 			title: parsed.data.title,
 			createdBy: user.id,
-			agenda: template ? agendaFromTemplate(template, event.locals.locale, values, review) : []
+			language,
+			agenda: template ? agendaFromTemplate(template, language, values, review) : []
 		});
 		redirect(303, `/o/${org.id}/t/${team.id}/workshops/${id}`);
 	}

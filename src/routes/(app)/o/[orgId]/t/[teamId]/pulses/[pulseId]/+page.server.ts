@@ -41,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
 			closesOn: pulse.closesOn,
 			cadenceWeeks: pulse.cadenceWeeks,
 			openQuestion: pulse.openQuestion,
+			language: pulse.language,
 			state: pulseState(pulse, isoDate(new Date()))
 		},
 		access: {

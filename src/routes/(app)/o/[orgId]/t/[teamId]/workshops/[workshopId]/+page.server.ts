@@ -10,8 +10,10 @@ import { refuseUnconfirmed } from '$lib/server/data/forms';
 import { deleteWorkshop } from '$lib/server/data/queries';
 import { changeWorkshop } from '$lib/server/live/rooms';
 import { invalid, parseForm } from '$lib/server/validation';
+import { textsInLanguage } from '$lib/server/workshops/language';
 import {
 	ActivityIdForm,
+	LanguageForm,
 	MoveForm,
 	NewActivityForm,
 	parseActivityForm,
@@ -24,6 +26,7 @@ import {
 	listActivities,
 	removeActivity,
 	reorderActivities,
+	setWorkshopLanguage,
 	updateActivity
 } from '$lib/server/workshops/queries';
 import {
@@ -67,6 +70,7 @@ export const load: PageServerLoad = async (event) => {
 			title: workshop.title,
 			status: workshop.status,
 			joinCode: workshop.joinCode,
+			language: workshop.language,
 			currentIndex: workshop.currentIndex,
 			createdAt: workshop.createdAt,
 			startedAt: workshop.startedAt,
@@ -120,6 +124,24 @@ export const actions = {
 		return { saved: 'rename' };
 	},
 
+	language: async (event) => {
+		const { db, workshop } = await workshopAccess(event, 'map.edit');
+		const parsed = parseForm(LanguageForm, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, id: 'language' });
+		const frozenLanguage = () => fail(409, { languageFrozen: true as const });
+		if (workshop.status !== 'draft') return frozenLanguage();
+		const { language } = parsed.data;
+		const texts = textsInLanguage(
+			await listActivities(db, workshop.id),
+			workshop.language,
+			language
+		);
+		const changed = await changeWorkshop(workshop.id, (db) =>
+			setWorkshopLanguage(db, workshop.id, language, texts)
+		);
+		return changed ? { saved: 'language' } : frozenLanguage();
+	},
+
 	addActivity: async (event) => {
 		const access = await workshopAccess(event, 'map.edit');
 		const { db, workshop } = access;
@@ -131,7 +153,8 @@ export const actions = {
 		const id = await changeWorkshop(workshop.id, (db) =>
 			addActivity(db, workshop.id, {
 				kind,
-				title: activityKindName(kind),
+				// In the workshop's language, whatever the facilitator's screen shows.
+				title: activityKindName(kind, workshop.language),
 				prompt: '',
 				config: defaultConfig(kind, values)
 			})
