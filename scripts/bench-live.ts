@@ -11,7 +11,10 @@
  *      followed by the same segment against a bare node:http JSON handler (for the ratio);
  *   4. a dot vote, answered by all N over --window seconds;
  *   5. the facilitator reveals; we time until every stream has the revealed snapshot;
- *   6. the database must hold exactly the acknowledged answers, and the revealed aggregate
+ *   6. the facilitator paces (--paces times next / previous, back and forth over the agenda,
+ *      including back to the rating with everyone's answers); for each we time from the
+ *      command's request until every stream has the snapshot of the new activity;
+ *   7. the database must hold exactly the acknowledged answers, and the revealed aggregate
  *      must equal SQL's.
  * Prints a table, writes bench-results/live-<date>.json and the table into
  * docs/performance.md. Stops itself (--timeout, default 15 min). At 10,000 participants the
@@ -25,6 +28,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { saveResults, writeDocsTable } from './bench-report';
+import { memoryBoundArguments } from './memory-bound.js';
 import { eq } from 'drizzle-orm';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
 import { openDatabase } from '../src/lib/server/db';
@@ -41,6 +45,8 @@ const { values: args } = parseArgs({
 		connections: { type: 'string', default: '256' },
 		seconds: { type: 'string', default: '3' },
 		rounds: { type: 'string', default: '3' },
+		/** Pace commands (next / previous) timed to every stream after the reveal. */
+		paces: { type: 'string', default: '20' },
 		port: { type: 'string' },
 		timeout: { type: 'string', default: '900' },
 		/** Folder for a CPU profile of the server (node --cpu-prof). */
@@ -53,6 +59,7 @@ const WINDOW_MS = Number(args.window) * 1000;
 const CONCURRENCY = Number(args.concurrency);
 const SATURATE_MS = Number(args.seconds) * 1000;
 const ROUNDS = Number(args.rounds);
+const PACES = Number(args.paces);
 const BUILD_DIR = resolve(process.env.BENCH_BUILD_DIR ?? join(ROOT, 'build'));
 const HOST = '127.0.0.1';
 const MIN_GROUP = 5;
@@ -257,7 +264,7 @@ function watch(marker: string, timeoutMs = 60_000) {
 		await Promise.race([finished, sleep(timeoutMs)]);
 		watches.delete(w);
 		const arrivals = Array.from(w.seen, (t) => t - from).filter((t) => !Number.isNaN(t));
-		return { reached: arrivals.length, ...percentiles(arrivals) };
+		return { reached: arrivals.length, arrivals, ...percentiles(arrivals) };
 	};
 }
 
@@ -523,6 +530,12 @@ async function main() {
 	const databaseUrl = `file:${join(tmp, 'bench.db')}`;
 	let server: ChildProcess | null = null;
 	let bare: ChildProcess | null = null;
+	// BENCH_SERVER_NODE_OPTIONS: node options for the server only. The server's memory is
+	// bounded as `npm start` bounds it (scripts/memory-bound.js: SERVER_HEAP_MB…).
+	const serverOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
+	const bound = memoryBoundArguments({
+		env: { ...process.env, NODE_OPTIONS: serverOptions ?? process.env.NODE_OPTIONS }
+	});
 	try {
 		const { db, client } = await openDatabase({
 			url: databaseUrl,
@@ -537,10 +550,8 @@ async function main() {
 		const port = args.port ? Number(args.port) : await freePort();
 		const origin = `http://${HOST}:${port}`;
 		const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : [];
-		// BENCH_SERVER_NODE_OPTIONS: node options for the server only (e.g. a heap ceiling).
-		const serverOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
 		server = await startProcess(
-			[...profile, join(ROOT, 'scripts/serve.js')],
+			[...bound, ...profile, join(ROOT, 'scripts/serve.js')],
 			{
 				...(serverOptions ? { NODE_OPTIONS: serverOptions } : {}),
 				PORT: String(port),
@@ -751,6 +762,44 @@ async function main() {
 		log(
 			`reveal reached ${reveal.reached}/${N} streams, the last after ${reveal.max.toFixed(0)} ms`
 		);
+
+		// 6. the facilitator paces: next / previous, back and forth over the agenda (2 → 3 → 2 →
+		// 1 → 0 → 1 → …), each timed from the request to its arrival on every stream.
+		enter('pace');
+		const paces: { command: string; to: number; answeredMs: number; lastMs: number }[] = [];
+		const paceArrivals: number[] = [];
+		let position = 2;
+		let direction = 1;
+		for (let k = 0; k < PACES; k++) {
+			if (position + direction < 0 || position + direction > 3) direction = -direction;
+			const to = position + direction;
+			const command = direction > 0 ? 'next' : 'previous';
+			await sleep(300);
+			const toPace = watch(`"current":${to},`, 30_000);
+			const sent = now();
+			const reply = await console_(command);
+			const answeredMs = now() - sent;
+			if (reply.status !== 200) {
+				throw new Error(`${command} answered ${reply.status}: ${reply.body}`);
+			}
+			const arrived = await toPace(sent);
+			if (arrived.reached !== N + 2) {
+				throw new Error(`${command} to ${to} reached ${arrived.reached} of ${N + 2} streams`);
+			}
+			paceArrivals.push(...arrived.arrivals);
+			paces.push({ command, to, answeredMs, lastMs: arrived.max });
+			position = to;
+		}
+		const pace = {
+			count: paces.length,
+			last: percentiles(paces.map((p) => p.lastMs)),
+			everyStream: percentiles(paceArrivals),
+			consoleAnswered: percentiles(paces.map((p) => p.answeredMs)),
+			paces
+		};
+		log(
+			`${pace.count} paces: to the last stream p95 ${pace.last.p95.toFixed(0)} ms, max ${pace.last.max.toFixed(0)} ms`
+		);
 		const memory = { ...memoryOf(pid), byPhase: rssByPhase };
 		clearInterval(sampler);
 
@@ -834,7 +883,10 @@ async function main() {
 				concurrency: CONCURRENCY,
 				connections: Number(args.connections),
 				saturateSeconds: SATURATE_MS / 1000,
-				rounds: ROUNDS
+				rounds: ROUNDS,
+				serverNodeArguments: [...bound, process.env.BENCH_SERVER_NODE_OPTIONS ?? '']
+					.join(' ')
+					.trim()
 			},
 			join: { seconds: joinSeconds, latency: percentiles(joinLatency) },
 			connect: {
@@ -842,10 +894,15 @@ async function main() {
 				latency: percentiles(connectLatency),
 				rssMb: afterConnect.rssMb
 			},
-			paceFanout: { rate: rateFanout, dots: dotsFanout },
+			paceFanout: { rate: omitArrivals(rateFanout), dots: omitArrivals(dotsFanout) },
+			pace,
 			rate: { ...rate, acked: undefined },
 			dots: { ...dots, acked: undefined },
-			reveal: { status: revealReply.status, consoleAnsweredMs: revealAnswered, ...reveal },
+			reveal: {
+				status: revealReply.status,
+				consoleAnsweredMs: revealAnswered,
+				...omitArrivals(reveal)
+			},
 			saturation: {
 				live40,
 				bare40,
@@ -868,6 +925,11 @@ async function main() {
 		await stop(bare);
 		rmSync(tmp, { recursive: true, force: true });
 	}
+}
+
+function omitArrivals<T extends { arrivals: number[] }>(fanout: T): Omit<T, 'arrivals'> {
+	const { arrivals: _, ...rest } = fanout;
+	return rest;
 }
 
 /** Rows of participants left unchecked, so they count neither as lost nor as extra. */
@@ -931,12 +993,19 @@ type Result = Record<string, unknown> & {
 		connections: number;
 		saturateSeconds: number;
 		rounds: number;
+		serverNodeArguments: string;
 	};
 	join: { seconds: number; latency: ReturnType<typeof percentiles> };
 	connect: { seconds: number; latency: ReturnType<typeof percentiles>; rssMb: number };
 	rate: Omit<Burst, 'acked'>;
 	dots: Omit<Burst, 'acked'>;
 	reveal: { reached: number; p50: number; p95: number; max: number; consoleAnsweredMs: number };
+	pace: {
+		count: number;
+		last: ReturnType<typeof percentiles>;
+		everyStream: ReturnType<typeof percentiles>;
+		consoleAnswered: ReturnType<typeof percentiles>;
+	};
 	saturation: Record<
 		'live40' | 'bare40' | 'live1' | 'bare1',
 		{ perSecond: number; latency: ReturnType<typeof percentiles>; rounds: number[] }
@@ -1008,10 +1077,16 @@ function table(r: Result): string {
 			mark(r.reveal.reached === r.settings.participants + 2 && r.reveal.max < 1000)
 		],
 		[
+			'pace (next / previous) to the last stream, p50 / p95 / max (ms)',
+			`${ms(r.pace.last.p50)} / ${ms(r.pace.last.p95)} / ${ms(r.pace.last.max)}`,
+			'p95 < 300',
+			`${mark(r.pace.last.p95 < 300)}; ${r.pace.count} paces, every stream p50 ${ms(r.pace.everyStream.p50)}, console answered p95 ${ms(r.pace.consoleAnswered.p95)}`
+		],
+		[
 			'server memory: RSS with streams open / peak (MB)',
 			`${ms(r.connect.rssMb)} / ${ms(r.memory.peakMb)}`,
 			'< 500',
-			mark(r.memory.peakMb < 500)
+			`${mark(r.memory.peakMb < 500)}; server started as \`npm start\` starts it: \`${r.settings.serverNodeArguments || 'no bound'}\``
 		],
 		[
 			'server RSS, highest in each phase (MB)',

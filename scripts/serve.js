@@ -55,6 +55,10 @@ function shutdown(reason) {
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
+// Started by scripts/memory-bound.js (`npm start`, `npm run serve`): if that process is gone,
+// so is whoever would stop this one.
+process.once('disconnect', () => shutdown('SIGTERM'));
+process.channel?.unref();
 
 server.listen(Number(process.env.PORT), process.env.HOST, () => {
 	const where = { origin: process.env.ORIGIN, databaseUrl: process.env.DATABASE_URL };

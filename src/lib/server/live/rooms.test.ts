@@ -1,15 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Client, InStatement } from '@libsql/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db';
 import { organisations, workshops } from '../db/schema';
 import { testDatabase } from '../db/testing';
 import { hashToken } from '../ids';
 import { addCard, findParticipant, setCardHidden } from '../workshops/queries';
 import { liveBus, type Delivery } from './bus';
+import { liveStore } from './context';
 import { LiveError } from './errors';
 import { tokenHash } from './participants';
+import { voteStatements, type AnswerEntry } from './queries';
 import {
+	answersCommitted,
+	answersStored,
 	applyPace,
 	cardsChanged,
+	countsOf,
+	KEPT_TALLIES,
 	getRoom,
 	joinWorkshop,
 	changeOrganisation,
@@ -119,6 +126,120 @@ describe('pace', () => {
 		expect(staffSnapshot(current).results).toMatchObject({ respondents: 0, withheld: true });
 		await applyPace(seeded.workshopId, { type: 'reveal' });
 		expect(roomSnapshot(current).results).toMatchObject({ respondents: 0 });
+	});
+});
+
+describe('pace at full size', () => {
+	/** The statements that read a workshop's answers, counted on the database's own client. */
+	function countAnswerReads() {
+		// drizzle's libsql database carries its client, though its type does not say so.
+		const { $client } = db as unknown as { $client: Client };
+		const execute = vi.spyOn($client, 'execute');
+		return () =>
+			execute.mock.calls.filter(([statement]: unknown[]) => {
+				const sql =
+					typeof statement === 'string'
+						? statement
+						: (statement as InStatement & { sql: string }).sql;
+				return /^select .* from "votes"/i.test(sql);
+			}).length;
+	}
+
+	async function rateAsEveryone(people: { token: string }[], score: (i: number) => number) {
+		for (const [i, p] of people.entries()) {
+			await submitAnswers({
+				workshopId: seeded.workshopId,
+				address: '192.0.2.1',
+				participantToken: p.token,
+				activityId: seeded.activities.rate.id,
+				answers: { [`${seeded.valueIds[0]}:current`]: score(i) }
+			});
+		}
+	}
+
+	it('goes back to a voting activity without reading its answers again', async () => {
+		await db.update(organisations).set({ minGroupSize: 3 });
+		installLive(db);
+		const people = await Promise.all([1, 2, 3].map(() => joinWorkshop(seeded.workshopId, null)));
+		await applyPace(seeded.workshopId, { type: 'start' });
+		// Each voting activity read once, when first visited (nobody had answered yet).
+		await applyPace(seeded.workshopId, { type: 'goto', index: 2 });
+		await applyPace(seeded.workshopId, { type: 'goto', index: 1 });
+		await rateAsEveryone(people, (i) => 4 + i);
+		const before = staffSnapshot((await getRoom(seeded.workshopId))!).results;
+
+		const reads = countAnswerReads();
+		await applyPace(seeded.workshopId, { type: 'next' });
+		await applyPace(seeded.workshopId, { type: 'previous' });
+		const room = (await getRoom(seeded.workshopId))!;
+		expect(room.pace.current).toBe(1);
+		expect(reads()).toBe(0);
+		expect(staffSnapshot(room).results).toEqual(before);
+		expect(countsOf(room).answered).toBe(3);
+	});
+
+	it('keeps following answers committed after the facilitator moved on', async () => {
+		await db.update(organisations).set({ minGroupSize: 3 });
+		installLive(db);
+		const people = await Promise.all([1, 2, 3].map(() => joinWorkshop(seeded.workshopId, null)));
+		await applyPace(seeded.workshopId, { type: 'start' });
+		await applyPace(seeded.workshopId, { type: 'goto', index: 1 });
+		await rateAsEveryone(people, () => 2);
+		await applyPace(seeded.workshopId, { type: 'next' });
+		// A commit of answers sent before the move lands now (the writer's turn came late).
+		const room = (await getRoom(seeded.workshopId))!;
+		const itemId = `${seeded.valueIds[0]}:current`;
+		const late: AnswerEntry[] = [];
+		for (const p of people) {
+			const participantId = (await findParticipant(db, seeded.workshopId, p.token))!.id;
+			const answers = [
+				{ itemId, valueId: seeded.valueIds[0], cardId: null, lens: 'current', score: 9 }
+			];
+			late.push({
+				activityId: seeded.activities.rate.id,
+				participantId,
+				replaceAll: false,
+				answers,
+				minGroupSize: 3
+			});
+		}
+		await (await liveStore()).write(voteStatements(late));
+		for (const e of late) answersStored(room, e.activityId, e.participantId, e.answers, false);
+		answersCommitted(room, seeded.activities.rate.id, 3);
+		await applyPace(seeded.workshopId, { type: 'previous' });
+		const kept = staffSnapshot(room).results;
+		expect(kept?.counts[itemId]?.[9]).toBe(3);
+		expect(kept?.counts[itemId]?.[2]).toBe(0);
+
+		// What the room would read from scratch (another process) is the same.
+		installLive(db);
+		const fresh = (await getRoom(seeded.workshopId))!;
+		expect(staffSnapshot(fresh).results?.counts[itemId]).toEqual(kept?.counts[itemId]);
+	});
+
+	it('keeps a tally per voting activity visited, the most recent last, none for the others', async () => {
+		await applyPace(seeded.workshopId, { type: 'start' });
+		for (const index of [1, 2, 1, 2, 0, 3]) {
+			await applyPace(seeded.workshopId, { type: 'goto', index });
+		}
+		const room = (await getRoom(seeded.workshopId))!;
+		expect([...room.tallies.keys()]).toEqual([
+			seeded.activities.rate.id,
+			seeded.activities.dots.id
+		]);
+		expect(room.tallies.size).toBeLessThanOrEqual(KEPT_TALLIES);
+	});
+
+	it('reads the tallies again after a change to the workshop (a withdrawal removes answers)', async () => {
+		await applyPace(seeded.workshopId, { type: 'start' });
+		await applyPace(seeded.workshopId, { type: 'goto', index: 1 });
+		await applyPace(seeded.workshopId, { type: 'goto', index: 2 });
+		const room = (await getRoom(seeded.workshopId))!;
+		expect(room.tallies.size).toBe(2);
+		await changeWorkshop(seeded.workshopId, (db) =>
+			db.update(workshops).set({ title: 'Kick-off, day two' })
+		);
+		expect([...room.tallies.keys()]).toEqual([seeded.activities.dots.id]);
 	});
 });
 

@@ -79,6 +79,12 @@ export interface Room {
 	agenda: LiveActivity[];
 	joined: number;
 	tally: Tally | null;
+	/**
+	 * The tallies of the voting activities visited last (the current one among them), each
+	 * following every commit, so that going back to one (previous, next) reads nothing: a
+	 * rating of 10,000 people is 400,000 answers to read again. Most recent last.
+	 */
+	tallies: Map<string, Tally>;
 	cards: { room: CardWall | null; staff: StaffCardWall } | null;
 	/** Commits seen, so a reload can tell that answers arrived while it was reading. */
 	commits: number;
@@ -97,6 +103,8 @@ export interface Room {
 }
 
 const STAFF_INTERVAL_MS = 250;
+/** Tallies a room keeps (the current one and the last visited): ~2.5 MB each at 10,000 people. */
+export const KEPT_TALLIES = 4;
 
 /**
  * How often the whole room hears of counts and results: 4 times a second up to 500
@@ -161,6 +169,7 @@ async function loadRoom(db: Database, workshopId: string): Promise<Room | null> 
 		agenda: [],
 		joined: 0,
 		tally: null,
+		tallies: new Map(),
 		cards: null,
 		commits: 0,
 		fresh: new Set(),
@@ -233,14 +242,27 @@ async function loadCurrent(db: Database, room: Room, next: Pace) {
 	const activity = next.current >= 0 ? room.agenda[next.current] : undefined;
 	for (let attempt = 0; ; attempt++) {
 		const commitsBefore = room.commits;
-		const tally = activity ? await loadTally(db, activity) : null;
+		// A kept tally has followed every commit since it was read: nothing to read again.
+		const kept = activity ? room.tallies.get(activity.public.id) : undefined;
+		const tally = kept ?? (activity ? await loadTally(db, activity) : null);
 		const cards = activity && hasWall(activity) ? await loadCards(db, activity) : null;
-		if (room.commits === commitsBefore || attempt >= 3) {
+		if (kept || room.commits === commitsBefore || attempt >= 3) {
 			room.pace = next;
 			room.tally = tally;
+			if (tally) keepTally(room, tally);
 			room.cards = cards ? { staff: cards, room: publicWall(room, cards) } : null;
 			return;
 		}
+	}
+}
+
+/** Keeps `tally` as the most recent, forgetting the least recent beyond `KEPT_TALLIES`. */
+function keepTally(room: Room, tally: Tally) {
+	room.tallies.delete(tally.activityId);
+	room.tallies.set(tally.activityId, tally);
+	for (const id of room.tallies.keys()) {
+		if (room.tallies.size <= KEPT_TALLIES) break;
+		room.tallies.delete(id);
 	}
 }
 
@@ -446,8 +468,11 @@ export function answersStored(
 ) {
 	room.commits++;
 	room.answerers.add(participantId);
-	if (room.tally?.activityId !== activityId) return;
-	room.tally.apply(participantId, answers, replaceAll);
+	// Answers in flight when the facilitator moved on belong to a kept tally, not the current.
+	const tally = room.tallies.get(activityId);
+	if (!tally) return;
+	tally.apply(participantId, answers, replaceAll);
+	if (tally !== room.tally) return;
 	room.publish.roomCounts();
 	room.publish.staffCounts();
 }
@@ -457,8 +482,10 @@ export function answersStored(
  * commit's release statements released (same rule, same minimum), and the results go out.
  */
 export function answersCommitted(room: Room, activityId: string, minGroupSize: number) {
-	if (room.tally?.activityId !== activityId) return;
-	room.tally.release(minGroupSize);
+	const tally = room.tallies.get(activityId);
+	if (!tally) return;
+	tally.release(minGroupSize);
+	if (tally !== room.tally) return;
 	if (room.pace.revealed) room.publish.roomResults();
 	if (liveBus().localListeners(room.id, 'staff') > 0) room.publish.staffResults();
 }
@@ -549,6 +576,8 @@ async function refreshWorkshop(workshopId: string): Promise<void> {
 		room.holdPosts = found.workshop.holdPosts;
 		room.minGroupSize = found.minGroupSize;
 		room.admission = await loadAdmission(db, found.workshop, room.admission.joining);
+		// The change may have removed answers (a participant withdrawn): tallies are read anew.
+		room.tallies.clear();
 		await reloadAgenda(db, room);
 		room.joined = await countParticipants(db, workshopId);
 		await loadCurrent(db, room, paceOf(found.workshop));

@@ -3,7 +3,9 @@
  * times a second without asking the database to group hundreds of thousands of rows. It is
  * rebuilt from the database when an activity becomes current and then follows every commit,
  * in commit order, so it always equals what is stored. It holds each participant's last
- * answers (one byte per item) only to undo them when they re-vote; they never leave it.
+ * answers (one byte per item) only to undo them when they re-vote; they never leave it. They
+ * sit in one buffer, a row per participant, so a participant costs a map entry and a row of
+ * bytes, not a typed array of their own (each an object and a backing store for the GC).
  */
 import { SCALES, LIMITS, type ActivityConfig } from '../../domain/workshop';
 import type { Results } from './events';
@@ -47,7 +49,10 @@ export class Tally {
 	readonly #index: Map<string, number>;
 	readonly #span: number;
 	readonly #counts: Uint32Array;
-	readonly #answers = new Map<string, Uint8Array>();
+	/** Each participant's row in `#answers`. */
+	readonly #rows = new Map<string, number>();
+	/** Row r holds participant r's offset per item (NONE: no answer); grows by doubling. */
+	#answers: Uint8Array;
 	/** What may be read: each item's counts as of its last release, and the people behind them. */
 	readonly #released: Uint32Array;
 	readonly #releasedPeople: Uint32Array;
@@ -69,6 +74,23 @@ export class Tally {
 		this.#releasedPeople = new Uint32Array(itemIds.length);
 		this.#pending = itemIds.map(() => new Map());
 		this.#changed = new Uint32Array(itemIds.length);
+		this.#answers = new Uint8Array(itemIds.length * 64).fill(NONE);
+	}
+
+	/** The offset of the participant's row, added (empty) if they had none. */
+	#row(participantId: string): { at: number; added: boolean } {
+		const row = this.#rows.get(participantId);
+		if (row !== undefined) return { at: row * this.itemIds.length, added: false };
+		const next = this.#rows.size;
+		const at = next * this.itemIds.length;
+		if (at + this.itemIds.length > this.#answers.length) {
+			const grown = new Uint8Array(Math.max(2 * this.#answers.length, at + this.itemIds.length));
+			grown.fill(NONE, this.#answers.length);
+			grown.set(this.#answers);
+			this.#answers = grown;
+		}
+		this.#rows.set(participantId, next);
+		return { at, added: true };
 	}
 
 	/** Applies one participant's stored answers; `replaceAll` first drops their earlier ones. */
@@ -77,26 +99,23 @@ export class Tally {
 		answers: Iterable<{ itemId: string; score: number }>,
 		replaceAll: boolean
 	) {
-		let own = this.#answers.get(participantId);
-		if (!own) {
-			own = new Uint8Array(this.itemIds.length).fill(NONE);
-			this.#answers.set(participantId, own);
-		} else if (replaceAll) {
-			for (let i = 0; i < own.length; i++) this.#set(participantId, own, i, NONE);
+		const { at, added } = this.#row(participantId);
+		if (!added && replaceAll) {
+			for (let i = 0; i < this.itemIds.length; i++) this.#set(participantId, at, i, NONE);
 		}
 		for (const { itemId, score } of answers) {
 			const i = this.#index.get(itemId);
 			if (i === undefined || score < this.range.min || score > this.range.max) continue;
-			this.#set(participantId, own, i, score - this.range.min);
+			this.#set(participantId, at, i, score - this.range.min);
 		}
 	}
 
-	#set(participantId: string, own: Uint8Array, item: number, offset: number) {
-		const old = own[item];
+	#set(participantId: string, at: number, item: number, offset: number) {
+		const old = this.#answers[at + item];
 		if (old === offset) return;
 		if (old !== NONE) this.#counts[item * this.#span + old]--;
 		if (offset !== NONE) this.#counts[item * this.#span + offset]++;
-		own[item] = offset;
+		this.#answers[at + item] = offset;
 		const pending = this.#pending[item];
 		let baseline = pending.get(participantId);
 		if (baseline === undefined) pending.set(participantId, (baseline = old));
@@ -147,14 +166,15 @@ export class Tally {
 			if (i === undefined) continue;
 			const baseline = change.baseline === null ? NONE : change.baseline - this.range.min;
 			this.#pending[i].set(change.participantId, baseline);
-			const now = this.#answers.get(change.participantId)?.[i] ?? NONE;
+			const row = this.#rows.get(change.participantId);
+			const now = row === undefined ? NONE : this.#answers[row * this.itemIds.length + i];
 			if (now !== baseline) this.#changed[i]++;
 		}
 	}
 
 	/** Participants with at least one stored answer. */
 	get respondents(): number {
-		return this.#answers.size;
+		return this.#rows.size;
 	}
 
 	/**
