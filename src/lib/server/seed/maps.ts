@@ -4,6 +4,7 @@
  * module, as the map editor does.
  */
 import type { Lens, LinkedKind } from '../../domain/culture';
+import type { ContentLanguage } from '../../domain/templates';
 import { addTeamMember, createTeam } from '../accounts/queries';
 import { createElement, createValue } from '../culture/queries';
 import type { Database } from '../db';
@@ -32,6 +33,8 @@ interface SeedValue {
 
 export interface SeedTeam {
 	name: string;
+	/** The language its workshops and pulses are written in. */
+	language: ContentLanguage;
 	values: SeedValue[];
 	/** Rituals, heroes and signals that belong to no single value. */
 	standalone: Partial<Record<Lens, Partial<Record<LinkedKind, Named[]>>>>;
@@ -41,6 +44,7 @@ const limiting = (text: string) => ({ text, limiting: true }) as const;
 
 export const productEngineering: SeedTeam = {
 	name: 'Product & Engineering',
+	language: 'en',
 	values: [
 		{
 			name: 'Ownership',
@@ -268,6 +272,7 @@ export const productEngineering: SeedTeam = {
 
 export const klantenservice: SeedTeam = {
 	name: 'Klantenservice',
+	language: 'nl',
 	values: [
 		{
 			name: 'Klant centraal',
@@ -485,7 +490,7 @@ export const klantenservice: SeedTeam = {
 
 /** Creates the team with its map; the user becomes a member. */
 export async function seedMap(db: Database, orgId: string, userId: string, spec: SeedTeam) {
-	const teamId = await createTeam(db, orgId, spec.name);
+	const teamId = await createTeam(db, orgId, spec.name, spec.language);
 	await addTeamMember(db, orgId, teamId, userId);
 	const add = (lens: Lens, valueId: string | null, content: LensContent) =>
 		Object.entries(content).flatMap(([kind, items]) =>

@@ -81,6 +81,18 @@ describe('the demo seed', () => {
 		}
 	});
 
+	it('writes the workshops and pulses of each team in its language', async () => {
+		const language = (table: string, teamId: string) =>
+			db.all<{ language: string }>(
+				sql`select distinct language from ${sql.identifier(table)} where team_id = ${teamId}`
+			);
+		for (const team of teams) {
+			const expected = team.name === 'Klantenservice' ? 'nl' : 'en';
+			expect(await language('workshops', team.id)).toEqual([{ language: expected }]);
+			expect(await language('pulses', team.id)).toEqual([{ language: expected }]);
+		}
+	});
+
 	it('changes nothing when run again', async () => {
 		const before = await rowCounts(db);
 		const again = await seedDemo(db, { passwordHash: async () => 'x', now: NOW });
