@@ -319,12 +319,18 @@ export async function revokeInvitation(db: Database, orgId: string, invitationId
 
 // ------------------------------------------------------------------ teams
 
-export async function createTeam(db: Database, orgId: string, name: string) {
+/** A new team of the organisation; whoever creates it (`creatorId`) is its first member. */
+export async function createTeam(db: Database, orgId: string, name: string, creatorId?: string) {
 	const id = newId();
-	await unlessTaken(
-		'duplicate',
-		db.insert(teams).values({ id, orgId, name, nameKey: nameKey(name) })
-	);
+	const team = db.insert(teams).values({ id, orgId, name, nameKey: nameKey(name) });
+	if (creatorId) {
+		await unlessTaken(
+			'duplicate',
+			db.batch([team, db.insert(teamMembers).values({ teamId: id, userId: creatorId })])
+		);
+	} else {
+		await unlessTaken('duplicate', team);
+	}
 	return id;
 }
 
