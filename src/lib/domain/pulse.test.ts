@@ -88,6 +88,23 @@ describe('pulse items', () => {
 		expect(summary).toHaveLength(240);
 		expect(summary.endsWith('…')).toBe(true);
 	});
+
+	it('cuts after a whole behaviour, or a whole word, never in the middle of a word', () => {
+		const behaviours = Array.from(
+			{ length: 12 },
+			(_, i) => `We explain decisions openly, including reason ${i}`
+		);
+		const summary = behaviourSummary(behaviours);
+		expect(summary.length).toBeLessThanOrEqual(240);
+		expect(summary.endsWith(' …')).toBe(true);
+		const kept = summary.slice(0, -2).split(' · ');
+		expect(kept.every((b, i) => b === behaviours[i])).toBe(true);
+
+		const words = behaviourSummary(['Ask '.repeat(40) + 'Samenwerkingsbereidheid '.repeat(10)]);
+		expect(words.length).toBeLessThanOrEqual(240);
+		const last = words.slice(0, -1).split(' ').at(-1)!;
+		expect(['Ask', 'Samenwerkingsbereidheid']).toContain(last);
+	});
 });
 
 describe('checkPulseAnswers', () => {

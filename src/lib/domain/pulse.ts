@@ -118,14 +118,23 @@ export interface NewPulseItem {
 	statement: string;
 }
 
-/** The behaviours that make a value's statement concrete, cut to fit. */
+/**
+ * The behaviours that make a value's statement concrete, cut to fit: after the last whole
+ * behaviour that fits, else after the last whole word (never in the middle of one).
+ */
 export function behaviourSummary(behaviours: readonly string[]): string {
 	const max = PULSE_LIMITS.behaviours.max;
 	const joined = behaviours
 		.map((b) => b.trim())
 		.filter(Boolean)
 		.join(' · ');
-	return joined.length <= max ? joined : `${joined.slice(0, max - 1).trimEnd()}…`;
+	if (joined.length <= max) return joined;
+	const room = joined.slice(0, max - 1);
+	const whole = room.lastIndexOf(' · ');
+	if (whole >= max / 2) return `${room.slice(0, whole)} …`;
+	// The first space past the room would be a cut between words too.
+	const space = joined[max - 1] === ' ' ? room.length : room.search(/\s\S*$/);
+	return space > 0 ? `${room.slice(0, space).trimEnd()}…` : `${room}…`;
 }
 
 /** The value names a leader statement lists, cut to fit like behaviours. */

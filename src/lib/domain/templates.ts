@@ -215,8 +215,8 @@ const FULL_ALIGNMENT: WorkshopTemplate = {
 		{
 			title: { en: 'Listen to the outsiders', nl: 'Luister naar de buitenstaanders' },
 			prompt: {
-				en: 'What works, what does not, and what would you change? Anonymous. Upvote the ideas you agree with.',
-				nl: 'Wat werkt, wat niet, en wat zou jij veranderen? Anoniem. Stem op de ideeën waar je het mee eens bent.'
+				en: 'What works, what does not, and what would you change? Anonymous. Support the ideas you agree with.',
+				nl: 'Wat werkt, wat niet, en wat zou jij veranderen? Anoniem. Steun de ideeën waar je het mee eens bent.'
 			},
 			config: { kind: 'outsider' }
 		},

@@ -1,6 +1,5 @@
 import { newAccountDetails, signInContext } from '../accounts';
 import { expect, test } from '../fixtures';
-import { expectChartDrawn } from '../charts';
 import { t } from '../messages';
 import { PulsePage } from '../pages/PulsePage';
 import { inviteByRequest, joinByRequest } from '../requests';
@@ -84,7 +83,12 @@ test('a pulse asks about each leader; each leader sees only their own score', as
 	await expect(leaderRow(page, other.name)).toContainText('33 %');
 	await page.goto(`${team.teamPath}/dashboard`);
 	const perLeader = page.getByRole('region', { name: t('follow_dash_leaders_title') });
-	await expectChartDrawn(perLeader.locator('canvas'));
+	// One pulse so far: each leader's number and its date, not a chart of lonely dots.
+	await expect(perLeader.getByText(t('follow_dash_one_point_hint'))).toBeVisible();
+	await expect(perLeader.locator('canvas')).toHaveCount(0);
+	await expect(perLeader.getByRole('listitem').filter({ hasText: first.name })).toContainText(
+		'67 %'
+	);
 	await expect(perLeader.getByRole('row', { name: first.name })).toContainText('67 %');
 	await expect(perLeader.getByRole('row', { name: other.name })).toContainText('33 %');
 	await perLeader.scrollIntoViewIfNeeded();

@@ -23,6 +23,7 @@ import {
 	listMembers,
 	listOpenInvitations,
 	listOrganisationsOf,
+	listTeamIdsOf,
 	listTeamMembers,
 	removeMember,
 	removeTeamMember,
@@ -309,6 +310,15 @@ describe('teams', () => {
 
 		const other = await createUserWithOrganisation(db, person('Dee'), 'Elsewhere');
 		await expect(createTeam(db, other.orgId, 'Sales')).resolves.toEqual(expect.any(String));
+	});
+
+	it('have the staff member who created one as its first member', async () => {
+		const sales = await createTeam(db, orgId, 'Sales', { creatorId: ownerId });
+		expect(await isTeamMember(db, sales, ownerId)).toBe(true);
+		expect(await listTeamMembers(db, sales)).toMatchObject([{ name: 'Ann', role: 'owner' }]);
+		// A name taken leaves no membership behind either.
+		expect(await refusal(createTeam(db, orgId, 'sales', { creatorId: ownerId }))).toBe('duplicate');
+		expect(await listTeamIdsOf(db, orgId, ownerId)).toEqual(new Set([sales]));
 	});
 
 	it("are not found through another organisation's id", async () => {

@@ -320,18 +320,26 @@ export async function revokeInvitation(db: Database, orgId: string, invitationId
 
 // ------------------------------------------------------------------ teams
 
-/** A new team; its content language is its creator's language unless said (English). */
+/**
+ * A new team of the organisation, written in `language` (English unless said); whoever creates
+ * it (`creatorId`) is its first member.
+ */
 export async function createTeam(
 	db: Database,
 	orgId: string,
 	name: string,
-	language: ContentLanguage = 'en'
+	{ language = 'en', creatorId }: { language?: ContentLanguage; creatorId?: string } = {}
 ) {
 	const id = newId();
-	await unlessTaken(
-		'duplicate',
-		db.insert(teams).values({ id, orgId, name, nameKey: nameKey(name), language })
-	);
+	const team = db.insert(teams).values({ id, orgId, name, nameKey: nameKey(name), language });
+	if (creatorId) {
+		await unlessTaken(
+			'duplicate',
+			db.batch([team, db.insert(teamMembers).values({ teamId: id, userId: creatorId })])
+		);
+	} else {
+		await unlessTaken('duplicate', team);
+	}
 	return id;
 }
 

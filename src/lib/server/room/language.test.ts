@@ -68,7 +68,7 @@ async function languageOf(table: typeof workshops | typeof pulses, id: string) {
 
 describe('a team’s content language', () => {
 	it('is its creator’s language, and an owner changes it', async () => {
-		const dutch = await createTeam(db, orgId, 'Zorg', 'nl');
+		const dutch = await createTeam(db, orgId, 'Zorg', { language: 'nl' });
 		expect((await getTeam(db, orgId, dutch))?.language).toBe('nl');
 		expect((await getTeam(db, orgId, await createTeam(db, orgId, 'Sales')))?.language).toBe('en');
 		await setTeamLanguage(db, orgId, dutch, 'en');
@@ -81,7 +81,7 @@ describe('a team’s content language', () => {
 
 describe('a workshop’s language', () => {
 	it('is the team’s unless chosen, and the template is written in it', async () => {
-		const teamId = await createTeam(db, orgId, 'Zorg', 'nl');
+		const teamId = await createTeam(db, orgId, 'Zorg', { language: 'nl' });
 		const byDefault = await createWorkshop(db, {
 			teamId,
 			title: 'A',
@@ -102,7 +102,7 @@ describe('a workshop’s language', () => {
 	});
 
 	it('changes while a draft, with the template’s texts; not once it started', async () => {
-		const teamId = await createTeam(db, orgId, 'Sales', 'en');
+		const teamId = await createTeam(db, orgId, 'Sales', { language: 'en' });
 		const agenda = [
 			...agendaFromTemplate(TEMPLATES[1], 'en', []).slice(0, 2),
 			{ ...agendaFromTemplate(TEMPLATES[1], 'en', [])[4], title: 'Our own words' },
@@ -142,7 +142,7 @@ describe('a workshop’s language', () => {
 
 describe('a pulse’s language', () => {
 	it('is the team’s unless chosen', async () => {
-		const teamId = await createTeam(db, orgId, 'Zorg', 'nl');
+		const teamId = await createTeam(db, orgId, 'Zorg', { language: 'nl' });
 		expect(await languageOf(pulses, await createPulse(db, pulseInput(teamId)))).toBe('nl');
 		const english = await createPulse(db, { ...pulseInput(teamId), language: 'en' });
 		expect(await languageOf(pulses, english)).toBe('en');
@@ -181,7 +181,7 @@ describe('the forms', () => {
 
 describe('the room’s pages', () => {
 	it('speak the language of their workshop or pulse; other pages have none', async () => {
-		const teamId = await createTeam(db, orgId, 'Zorg', 'nl');
+		const teamId = await createTeam(db, orgId, 'Zorg', { language: 'nl' });
 		const w = await createWorkshop(db, { teamId, title: 'W', createdBy: userId, agenda: [] });
 		const pulseId = await createPulse(db, pulseInput(teamId));
 		const [{ code }] = await db.select({ code: pulses.code }).from(pulses);

@@ -5,7 +5,7 @@
  */
 import type { Lens, LinkedKind } from '../../domain/culture';
 import type { ContentLanguage } from '../../domain/templates';
-import { addTeamMember, createTeam } from '../accounts/queries';
+import { createTeam } from '../accounts/queries';
 import { createElement, createValue } from '../culture/queries';
 import type { Database } from '../db';
 
@@ -490,8 +490,10 @@ export const klantenservice: SeedTeam = {
 
 /** Creates the team with its map; the user becomes a member. */
 export async function seedMap(db: Database, orgId: string, userId: string, spec: SeedTeam) {
-	const teamId = await createTeam(db, orgId, spec.name, spec.language);
-	await addTeamMember(db, orgId, teamId, userId);
+	const teamId = await createTeam(db, orgId, spec.name, {
+		language: spec.language,
+		creatorId: userId
+	});
 	const add = (lens: Lens, valueId: string | null, content: LensContent) =>
 		Object.entries(content).flatMap(([kind, items]) =>
 			(items as (Text | Named)[]).map((item) => {

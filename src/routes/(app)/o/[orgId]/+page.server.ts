@@ -20,11 +20,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	createTeam: async (event) => {
-		const { db, org } = await orgAccess(event, 'teams.create');
+		const { db, org, user } = await orgAccess(event, 'teams.create');
 		const parsed = parseForm(NewTeam, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		try {
-			const teamId = await createTeam(db, org.id, parsed.data.name, event.locals.locale);
+			const teamId = await createTeam(db, org.id, parsed.data.name, {
+				language: event.locals.locale,
+				creatorId: user.id
+			});
 			redirect(303, `/o/${org.id}/t/${teamId}`);
 		} catch (error) {
 			if (error instanceof DomainError && error.code === 'duplicate') {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { TrendSeries } from './format';
+import { planTrend } from './trend-chart';
+
+const line = (label: string, values: (number | null)[]): TrendSeries => ({
+	label,
+	colour: '#000000',
+	values
+});
+const MONTHS = ['Jan', 'Feb', 'Mar'];
+
+describe('planTrend', () => {
+	it('draws at most five lines of sixteen, the highest latest first, and counts the rest', () => {
+		const leaders = Array.from({ length: 16 }, (_, i) =>
+			line(`Leader ${i}`, [50, i * 5, i === 3 ? null : i * 6])
+		);
+		const plan = planTrend(MONTHS, leaders, 0, 100);
+		expect(plan.kind).toBe('chart');
+		if (plan.kind !== 'chart') return;
+		expect(plan.series.map((s) => s.label)).toEqual([
+			'Leader 15',
+			'Leader 14',
+			'Leader 13',
+			'Leader 12',
+			'Leader 11'
+		]);
+		expect(plan.more).toBe(11);
+		expect(plan.legend).toBe(true);
+	});
+
+	it('keeps the pinned lines (the team as a whole) before the chosen ones', () => {
+		const all = line('All values', [60, 61, 62]);
+		const values = Array.from({ length: 9 }, (_, i) => line(`Value ${i}`, [i, i, i]));
+		const plan = planTrend(MONTHS, [all, ...values], 0, 100, { pinned: 1 });
+		if (plan.kind !== 'chart') throw new Error('expected a chart');
+		expect(plan.series.map((s) => s.label)).toEqual([
+			'All values',
+			'Value 8',
+			'Value 7',
+			'Value 6',
+			'Value 5',
+			'Value 4'
+		]);
+		expect(plan.more).toBe(4);
+	});
+
+	it('always has 0 among the ticks of a scale that crosses it', () => {
+		for (const [min, max] of [
+			[-100, 100],
+			[-100, 50],
+			[-3, 7],
+			[-5, 100],
+			[0, 100]
+		]) {
+			const plan = planTrend(MONTHS, [line('Gap', [-20, 5, 10])], min, max);
+			if (plan.kind !== 'chart') throw new Error('expected a chart');
+			expect(plan.ticks).toContain(0);
+			expect(plan.ticks![0]).toBe(min);
+			expect(plan.ticks!.at(-1)).toBe(max);
+			expect(plan.ticks!.length).toBeLessThanOrEqual(7);
+		}
+	});
+
+	it('shows one point as its number and date instead of a lonely dot', () => {
+		const plan = planTrend(
+			['Dec 1, 2026', 'Jan 5, 2027'],
+			[line('eNPS', [null, 12]), line('Other', [null, null])],
+			-100,
+			100
+		);
+		expect(plan).toEqual({
+			kind: 'number',
+			points: [{ label: 'eNPS', when: 'Jan 5, 2027', value: 12 }]
+		});
+	});
+
+	it('draws a chart from two points on', () => {
+		const plan = planTrend(['a', 'b', 'c'], [line('x', [1, null, 3])], 0, 100);
+		expect(plan.kind).toBe('chart');
+	});
+});

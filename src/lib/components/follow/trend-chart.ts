@@ -1,0 +1,70 @@
+import type { TrendSeries } from './format';
+
+/**
+ * What a TrendChart shows, decided before chart.js is asked: a number while there is only one
+ * point in time (a line needs two), else a chart of at most `limit` chosen lines besides the
+ * pinned ones (a legend of 16 entries left the plot 60 px high), on ticks that always include 0.
+ */
+export type TrendPlan =
+	| { kind: 'chart'; series: TrendSeries[]; more: number; legend: boolean; ticks: number[] }
+	| { kind: 'number'; points: { label: string; when: string; value: number }[] };
+
+/** Lines drawn besides the pinned ones; the others are in the table. */
+export const LINES_SHOWN = 5;
+
+export function planTrend(
+	labels: readonly string[],
+	series: readonly TrendSeries[],
+	min: number,
+	max: number,
+	{ limit = LINES_SHOWN, pinned = 0 }: { limit?: number; pinned?: number } = {}
+): TrendPlan {
+	const measured = labels.flatMap((_, i) => (series.some((s) => s.values[i] != null) ? [i] : []));
+	if (measured.length === 1) {
+		const i = measured[0];
+		return {
+			kind: 'number',
+			points: series.flatMap((s) =>
+				s.values[i] != null ? [{ label: s.label, when: labels[i], value: s.values[i]! }] : []
+			)
+		};
+	}
+	const latest = (s: TrendSeries) => s.values.findLast((v) => v != null) ?? null;
+	const chosen = series
+		.slice(pinned)
+		.map((s, order) => ({ s, order, latest: latest(s) }))
+		.sort((a, b) => (b.latest ?? -Infinity) - (a.latest ?? -Infinity) || a.order - b.order)
+		.slice(0, limit)
+		.map((c) => c.s);
+	const shown = [...series.slice(0, pinned), ...chosen];
+	return {
+		kind: 'chart',
+		series: shown,
+		more: series.length - shown.length,
+		legend: shown.length > 1,
+		ticks: axisTicks(min, max)
+	};
+}
+
+/** A round step that cuts `range` into at most `parts` parts. */
+function niceStep(range: number, parts: number): number {
+	const rough = range / parts;
+	const power = 10 ** Math.floor(Math.log10(rough));
+	return [1, 2, 2.5, 5, 10].map((f) => f * power).find((step) => step >= rough)!;
+}
+
+/**
+ * The ticks of a value axis from `min` to `max`: both ends and the round steps between, which
+ * include 0 when the axis crosses it (chart.js's own may skip it); another step too close to
+ * an end is left out so that two labels do not crowd.
+ */
+export function axisTicks(min: number, max: number): number[] {
+	if (!(max > min)) return [min];
+	const step = niceStep(max - min, 6);
+	const inner: number[] = [];
+	for (let v = Math.ceil(min / step) * step; v < max; v += step) {
+		const value = Math.round(v * 1e9) / 1e9;
+		if (value === 0 || (value - min > step / 2 && max - value > step / 2)) inner.push(value);
+	}
+	return [min, ...inner, max];
+}
