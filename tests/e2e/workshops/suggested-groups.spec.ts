@@ -79,11 +79,22 @@ test('the console suggests a group of Dutch and English cards as they arrive; on
 	mkdirSync('docs/screenshots', { recursive: true });
 	await panel.screenshot({ path: 'docs/screenshots/suggested-groups.png' });
 
-	// One click: the four cards are folded into a group named as proposed.
+	// One click: the four cards are folded into a group named as proposed. The console says so
+	// as soon as the server has answered, without waiting for the page's data to be read again
+	// (held here until the confirmation shows; a busy server or a route to resolve can take
+	// seconds).
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/console/__data.json*', async (route) => {
+		await held;
+		await route.continue();
+	});
 	await meetings.getByRole('button', { name: t('suggest_accept') }).click();
 	await expect(panel.getByRole('status')).toContainText(
 		t('suggest_grouped', { name: MEETINGS[0] })
 	);
+	release();
+	await page.unroute('**/console/__data.json*');
 	const rename = panel.getByRole('textbox', {
 		name: t('suggest_rename_label', { name: MEETINGS[0] })
 	});
