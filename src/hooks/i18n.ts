@@ -21,12 +21,17 @@ function chosenLocale(request: Request): string | undefined {
 	return isLocale(value) ? value : undefined;
 }
 
+/** The client's address per request, for the join-code limits (the strategy sees the request only). */
+const addresses = new WeakMap<Request, string>();
+
 // A participant's page speaks the language of its workshop or pulse, unless the participant
 // chose one (paraglide asks custom strategies before the cookie, so the choice is checked here).
 defineCustomServerStrategy('custom-content', {
 	getLocale: async (request) => {
-		if (!request || chosenLocale(request)) return undefined;
-		return (await roomPageLanguage(await database(), new URL(request.url).pathname)) ?? undefined;
+		const address = request && addresses.get(request);
+		if (!request || !address || chosenLocale(request)) return undefined;
+		const path = new URL(request.url).pathname;
+		return (await roomPageLanguage(await database(), path, address)) ?? undefined;
 	}
 });
 
@@ -35,8 +40,9 @@ defineCustomServerStrategy('custom-content', {
  * workshop or pulse, then Accept-Language, then English) and sets `<html lang>`. The browser
  * follows the server's choice (src/hooks.client.ts).
  */
-export const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+export const i18n: Handle = ({ event, resolve }) => {
+	addresses.set(event.request, event.getClientAddress());
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = locale;
 		return resolve(event, {
@@ -44,3 +50,4 @@ export const i18n: Handle = ({ event, resolve }) =>
 				html.replace('%lang%', locale).replace('%dir%', getTextDirection(locale))
 		});
 	});
+};

@@ -21,6 +21,8 @@ import {
 	savePace,
 	setWorkshopLanguage
 } from '../workshops/queries';
+import { JOIN_ALPHABET } from '../../domain/workshop';
+import { WRONG_CODES_PER_ADDRESS } from '../live/limits';
 import { roomPageLanguage } from './language';
 
 /**
@@ -30,6 +32,8 @@ import { roomPageLanguage } from './language';
 
 let db: Database;
 let close: () => void;
+/** A client of the room's pages; each test of the join-code limits below has its own. */
+const ADDRESS = '203.0.113.1';
 let orgId: string;
 let userId: string;
 
@@ -197,7 +201,7 @@ describe('the room’s pages', () => {
 			`/pulse/${code}`,
 			`/pulse/${code}/board`
 		]) {
-			expect(await roomPageLanguage(db, path), path).toBe('nl');
+			expect(await roomPageLanguage(db, path, ADDRESS), path).toBe('nl');
 		}
 		for (const path of [
 			'/',
@@ -209,9 +213,29 @@ describe('the room’s pages', () => {
 			`/o/${orgId}/t/${teamId}/workshops/${w.id}`,
 			`/present/${w.id}`
 		]) {
-			expect(await roomPageLanguage(db, path), path).toBeNull();
+			expect(await roomPageLanguage(db, path, ADDRESS), path).toBeNull();
 		}
 		await setWorkshopLanguage(db, w.id, 'en');
-		expect(await roomPageLanguage(db, `/w/${w.id}`)).toBe('en');
+		expect(await roomPageLanguage(db, `/w/${w.id}`, ADDRESS)).toBe('en');
+	});
+
+	it('tell no guesser whether a join code exists: the lookup spends a guess as a join does', async () => {
+		const teamId = await createTeam(db, orgId, 'Zorg', { language: 'nl' });
+		const w = await createWorkshop(db, { teamId, title: 'W', createdBy: userId, agenda: [] });
+		const guesser = '198.51.100.7';
+		// A room's own phone learns its code first: it stays open to that address.
+		expect(await roomPageLanguage(db, `/join/${w.joinCode}`, guesser)).toBe('nl');
+		const other = [
+			...w.joinCode.slice(1),
+			w.joinCode[0] === JOIN_ALPHABET[0] ? JOIN_ALPHABET[1] : JOIN_ALPHABET[0]
+		].join('');
+		for (let i = 0; i < WRONG_CODES_PER_ADDRESS.burst; i++) {
+			expect(await roomPageLanguage(db, `/join/${other}`, guesser)).toBeNull();
+		}
+		const second = await createWorkshop(db, { teamId, title: 'X', createdBy: userId, agenda: [] });
+		// Out of guesses: a code never used from here gives nothing away, one used before does.
+		expect(await roomPageLanguage(db, `/join/${second.joinCode}`, guesser)).toBeNull();
+		expect(await roomPageLanguage(db, `/join/${w.joinCode}`, guesser)).toBe('nl');
+		expect(await roomPageLanguage(db, `/join/${second.joinCode}`, '198.51.100.8')).toBe('nl');
 	});
 });

@@ -6,28 +6,45 @@
 import { normaliseJoinCode } from '../../domain/workshop';
 import type { ContentLanguage } from '../../domain/templates';
 import type { Database } from '../db';
+import { checkCodeGuess, codeWasRight, codeWasWrong } from '../live/limits';
 import { findPulseLanguage } from '../pulses/queries';
 import { findWorkshopLanguage } from '../workshops/queries';
 
-type Lookup = (db: Database, key: string) => Promise<ContentLanguage | null>;
+type Lookup = (db: Database, key: string, address: string) => Promise<ContentLanguage | null>;
+
+/**
+ * A join code's workshop language. The page's language would tell whether a code exists, so
+ * the lookup spends a guess as a join does (`checkCodeGuess`): out of guesses, no language.
+ */
+async function joinCodeLanguage(db: Database, code: string, address: string) {
+	const joinCode = normaliseJoinCode(code);
+	if (!joinCode) return null;
+	try {
+		checkCodeGuess(address, joinCode);
+	} catch {
+		return null;
+	}
+	const language = await findWorkshopLanguage(db, { joinCode });
+	if (language) codeWasRight(address, joinCode);
+	else codeWasWrong(address);
+	return language;
+}
 
 /** The room's pages, by path, and where their language comes from. */
 const ROOM_PAGES: [RegExp, Lookup][] = [
 	[/^\/w\/([^/]+)(?:\/|$)/, (db, id) => findWorkshopLanguage(db, { id })],
-	[
-		/^\/join\/([^/]+)\/?$/,
-		async (db, code) => {
-			const joinCode = normaliseJoinCode(code);
-			return joinCode ? findWorkshopLanguage(db, { joinCode }) : null;
-		}
-	],
+	[/^\/join\/([^/]+)\/?$/, joinCodeLanguage],
 	[/^\/pulse\/([^/]+)(?:\/|$)/, (db, code) => findPulseLanguage(db, code)]
 ];
 
-/** The content language of the room page at `pathname` (a page's data too); null elsewhere. */
+/**
+ * The content language of the room page at `pathname` (a page's data too), asked for by a
+ * client at `address`; null elsewhere.
+ */
 export async function roomPageLanguage(
 	db: Database,
-	pathname: string
+	pathname: string,
+	address: string
 ): Promise<ContentLanguage | null> {
 	const path = pathname.replace(/\/__data\.json$/, '');
 	for (const [pattern, lookup] of ROOM_PAGES) {
@@ -39,7 +56,7 @@ export async function roomPageLanguage(
 		} catch {
 			return null;
 		}
-		return decoded.length <= 64 ? lookup(db, decoded) : null;
+		return decoded.length <= 64 ? lookup(db, decoded, address) : null;
 	}
 	return null;
 }
