@@ -10,9 +10,11 @@
  */
 import { KINDS } from '$lib/domain/activity-kinds';
 import type { LiveErrorBody } from '$lib/server/live/errors';
-import type { Audience, EventMaps, OwnAnswers } from '$lib/server/live/events';
+import type { Audience, OwnAnswers, ReceivedMaps } from '$lib/server/live/events';
+import { receivedSnapshot } from './snapshot';
 
-type Events<A extends Audience> = EventMaps[A];
+/** What the pages get: the events as sent, with the snapshot's activity items derived again. */
+type Events<A extends Audience> = ReceivedMaps[A];
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -77,9 +79,10 @@ export class LiveConnection<A extends Audience = 'room'> {
 			}, backoff(this.#attempt++));
 		};
 		for (const type of ['snapshot', 'counts', 'results', 'cards', 'mine', 'joined']) {
-			source.addEventListener(type, (event) =>
-				this.#receive(type, JSON.parse((event as MessageEvent<string>).data) as never)
-			);
+			source.addEventListener(type, (event) => {
+				const data = JSON.parse((event as MessageEvent<string>).data);
+				this.#receive(type, (type === 'snapshot' ? receivedSnapshot(data) : data) as never);
+			});
 		}
 		return this;
 	}

@@ -35,6 +35,18 @@ export interface PublicActivity {
 	items: VotingItem[];
 }
 
+/**
+ * The activity as it travels on a stream: without `items`, which the client derives from
+ * `config` (src/lib/live/snapshot.ts). A rating of 10 values × 4 lenses would otherwise list
+ * 40 items in full, ~3 KB more in every stream's copy of every pace and reveal.
+ */
+export type SentActivity = Omit<PublicActivity, 'items'>;
+
+/** A snapshot as sent: its activity without items. */
+export type Sent<S extends { activity: PublicActivity | null }> = Omit<S, 'activity'> & {
+	activity: SentActivity | null;
+};
+
 export interface WorkshopSummary {
 	id: string;
 	title: string;
@@ -150,7 +162,7 @@ export type OwnAnswers = Record<string, Record<string, number>>;
 
 /** What the room may be sent through the bus: everyone in the room receives each of these. */
 export interface RoomBroadcasts {
-	snapshot: RoomSnapshot;
+	snapshot: Sent<RoomSnapshot>;
 	counts: Counts;
 	results: Results;
 	cards: CardWall;
@@ -162,7 +174,7 @@ export interface RoomEvents extends RoomBroadcasts {
 }
 
 export interface StaffEvents {
-	snapshot: StaffSnapshot;
+	snapshot: Sent<StaffSnapshot>;
 	counts: Counts;
 	results: Results;
 	cards: StaffCardWall;
@@ -172,6 +184,12 @@ export interface StaffEvents {
 export interface EventMaps {
 	room: RoomEvents;
 	staff: StaffEvents;
+}
+
+/** The events as the client hands them to the pages: snapshots with their items derived again. */
+export interface ReceivedMaps {
+	room: Omit<RoomEvents, 'snapshot'> & { snapshot: RoomSnapshot };
+	staff: Omit<StaffEvents, 'snapshot'> & { snapshot: StaffSnapshot };
 }
 
 export interface BroadcastMaps {

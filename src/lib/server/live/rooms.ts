@@ -39,8 +39,11 @@ import type {
 	RoomSnapshot,
 	StaffCardWall,
 	StaffSnapshot,
+	Sent,
+	SentActivity,
 	VotingItem
 } from './events';
+import { withoutItems } from '../../live/snapshot';
 import { admissionView, loadAdmission, type Admission } from './admission-state';
 import { rememberParticipant, tokenHash } from './participants';
 import {
@@ -58,6 +61,8 @@ import { createGroupCommit } from './writer';
 
 export interface LiveActivity {
 	public: PublicActivity;
+	/** The same without its items, as streams carry it (events.ts `Sent`). */
+	sent: SentActivity;
 	items: Map<string, VotingItem>;
 	/** Dots and allocations arrive whole and replace earlier answers; ratings add up. */
 	replaceAll: boolean;
@@ -216,17 +221,19 @@ async function reloadAgenda(db: Database, room: Room) {
 			'valueIds' in row.config
 				? row.config.valueIds.map((id) => ({ id, name: names.get(id) ?? '' }))
 				: [];
+		const activity: PublicActivity = {
+			id: row.id,
+			index,
+			kind: row.kind,
+			title: row.title,
+			prompt: row.prompt,
+			config: row.config,
+			values,
+			items
+		};
 		return {
-			public: {
-				id: row.id,
-				index,
-				kind: row.kind,
-				title: row.title,
-				prompt: row.prompt,
-				config: row.config,
-				values,
-				items
-			},
+			public: activity,
+			sent: withoutItems(activity),
 			items: new Map(items.map((item) => [item.itemId, item])),
 			replaceAll: KINDS[row.kind].spendsBudget
 		};
@@ -435,10 +442,19 @@ export function staffSnapshot(room: Room, now = Date.now()): StaffSnapshot {
 	};
 }
 
+/** The snapshot as a stream carries it: the activity without its items (the client derives them). */
+export function sentRoomSnapshot(room: Room, now = Date.now()): Sent<RoomSnapshot> {
+	return { ...roomSnapshot(room, now), activity: currentActivity(room)?.sent ?? null };
+}
+
+export function sentStaffSnapshot(room: Room, now = Date.now()): Sent<StaffSnapshot> {
+	return { ...staffSnapshot(room, now), activity: currentActivity(room)?.sent ?? null };
+}
+
 function publishSnapshots(room: Room) {
 	const now = Date.now();
-	liveBus().publish(room.id, 'staff', { type: 'snapshot', data: staffSnapshot(room, now) });
-	liveBus().publish(room.id, 'room', { type: 'snapshot', data: roomSnapshot(room, now) });
+	liveBus().publish(room.id, 'staff', { type: 'snapshot', data: sentStaffSnapshot(room, now) });
+	liveBus().publish(room.id, 'room', { type: 'snapshot', data: sentRoomSnapshot(room, now) });
 }
 
 function publishCounts(room: Room, audience: 'room' | 'staff') {

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { liveDatabase } from './context';
 import type { OwnAnswers } from './events';
 import { listOwnAnswers } from './queries';
-import { connectionsChanged, roomSnapshot, staffSnapshot, type Room } from './rooms';
+import { connectionsChanged, sentRoomSnapshot, sentStaffSnapshot, type Room } from './rooms';
 import { liveStream, nodeLiveStream, type LiveStreamOptions } from './sse';
 
 async function ownAnswers(room: Room, participantId: string): Promise<OwnAnswers> {
@@ -29,7 +29,7 @@ function roomOptions(
 	return {
 		workshopId: room.id,
 		audience: 'room',
-		first: () => [{ type: 'snapshot', data: roomSnapshot(room) }],
+		first: () => [{ type: 'snapshot', data: sentRoomSnapshot(room) }],
 		personal: participantId
 			? async () => [{ type: 'mine', data: await ownAnswers(room, participantId) }]
 			: undefined,
@@ -64,7 +64,7 @@ export function staffStream(room: Room, signal?: AbortSignal, release?: () => vo
 	return liveStream({
 		workshopId: room.id,
 		audience: 'staff',
-		first: () => [{ type: 'snapshot', data: staffSnapshot(room) }],
+		first: () => [{ type: 'snapshot', data: sentStaffSnapshot(room) }],
 		signal,
 		release
 	});
