@@ -1,4 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
+import { receivedSnapshot } from '../../../src/lib/live/snapshot';
 import { newAccountDetails, signUpByRequest, type Account } from '../accounts';
 import {
 	createTeamByRequest,
@@ -77,7 +78,11 @@ export async function joinDevice(
 	}
 }
 
-/** Reads a live stream until its first snapshot: the raw text and the snapshot. */
+/**
+ * Reads a live stream until its first snapshot: the raw text and the snapshot as the live
+ * client hands it to the pages (the activity's items derived from its config, as they do not
+ * travel).
+ */
 export async function firstSnapshot(url: string, cookies: Record<string, string>) {
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), 10_000);
@@ -105,7 +110,8 @@ export async function firstSnapshot(url: string, cookies: Record<string, string>
 			const data = frame && /^data: (.*)$/m.exec(frame)?.[1];
 			if (data) {
 				try {
-					return { status: 200, raw, snapshot: JSON.parse(data) as Record<string, unknown> };
+					const snapshot = receivedSnapshot(JSON.parse(data));
+					return { status: 200, raw, snapshot: snapshot as unknown as Record<string, unknown> };
 				} catch {
 					// a frame still arriving
 				}
