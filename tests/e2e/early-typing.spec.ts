@@ -5,6 +5,9 @@ import { t } from './messages';
 import { followTeam } from './follow/setup';
 import { PulsePage } from './pages/PulsePage';
 import { createTeamByRequest, expectStatus, postForm, requestAs } from './requests';
+import { RoomPage } from './room/RoomPage';
+import { PHONE } from './trust/room';
+import { startedWorkshop } from './workshops/started-workshop';
 
 /**
  * On a slow phone people type before the scripts arrive. Hydration must keep what they typed
@@ -216,4 +219,85 @@ test("a verified pulse's one-time code typed before the scripts arrive is kept a
 	// Candour and the eNPS question (no leaders, no safety when made by a bare form post).
 	await respondent.answer([4, 9]);
 	await expect(respondent.thanks()).toBeVisible();
+});
+
+test('a rating tapped before the scripts arrive stays tapped and is saved', async ({
+	newContext,
+	playwright,
+	baseURL
+}) => {
+	const w = await startedWorkshop(playwright.request, baseURL!, 'Early rating', {
+		values: ['Ownership', 'Candour'],
+		phones: 0
+	});
+	const rate = w.find('rate');
+	await w.pace({ type: 'goto', index: rate.position });
+	const ann = new RoomPage(await (await newContext(PHONE)).newPage());
+	await ann.page.goto(`/join/${w.joinCode}`);
+	await ann.join(null);
+	await expect(ann.heading()).toHaveText(rate.title);
+	const question = ann.ratingOf(t('room_rate_q_current', { value: 'Ownership' }));
+	const saved = ann.page.getByText(t('common_saved'));
+
+	// Ann rates 2 with the page running; the server keeps it.
+	await waitForHydration(ann.page);
+	await ann.score(question, 2).check({ force: true });
+	await expect(saved).toBeAttached();
+
+	// On a slow connection she changes her mind before the scripts of the reloaded page arrive.
+	const scripts = await holdScripts(ann.page);
+	await ann.page.reload({ waitUntil: 'domcontentloaded' });
+	await expect(ann.score(question, 2)).toBeChecked();
+	await ann.score(question, 4).check({ force: true });
+	await scripts.release();
+	await waitForHydration(ann.page);
+	// Hydration keeps her tap, and the page sends it.
+	await expect(ann.score(question, 4)).toBeChecked();
+	await expect(saved).toBeAttached();
+	await expect(ann.page.getByText(t('room_rate_progress', { done: 1, total: 4 }))).toBeVisible();
+
+	// The server has it: the next page it renders shows 4.
+	await ann.page.reload();
+	await expect(ann.score(question, 4)).toBeChecked();
+	await expect(ann.score(question, 2)).not.toBeChecked();
+	await w.dispose();
+});
+
+test('a card and dots typed before the scripts arrive are kept and sent', async ({
+	newContext,
+	playwright,
+	baseURL
+}) => {
+	const w = await startedWorkshop(playwright.request, baseURL!, 'Early dots', {
+		values: ['Ownership', 'Candour'],
+		phones: 0
+	});
+	const ann = new RoomPage(await (await newContext(PHONE)).newPage());
+	await ann.page.goto(`/join/${w.joinCode}`);
+	await ann.join(null);
+
+	const collect = w.find('collect');
+	await w.pace({ type: 'goto', index: collect.position });
+	await expect(ann.heading()).toHaveText(collect.title);
+	let scripts = await holdScripts(ann.page);
+	await ann.page.reload({ waitUntil: 'domcontentloaded' });
+	await ann.cardText().fill('We say what we think');
+	await scripts.release();
+	await waitForHydration(ann.page);
+	await expect(ann.cardText()).toHaveValue('We say what we think');
+
+	const dots = w.find('dot_vote');
+	await w.pace({ type: 'goto', index: dots.position });
+	await expect(ann.heading()).toHaveText(dots.title);
+	scripts = await holdScripts(ann.page);
+	await ann.page.reload({ waitUntil: 'domcontentloaded' });
+	await ann.spendInput('Ownership').fill('2');
+	await scripts.release();
+	await waitForHydration(ann.page);
+	await expect(ann.spendInput('Ownership')).toHaveValue('2');
+	await ann.button('room_dots_save').click();
+	await expect(ann.page.getByText(t('common_saved'))).toBeVisible();
+	await ann.page.reload();
+	await expect(ann.spendInput('Ownership')).toHaveValue('2');
+	await w.dispose();
 });
