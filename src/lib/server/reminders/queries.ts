@@ -234,6 +234,7 @@ export async function getPulseMail(db: Database, pulseId: string) {
 			closesOn: pulses.closesOn,
 			code: pulses.code,
 			verified: pulses.verified,
+			teamId: teams.id,
 			teamName: teams.name,
 			teamLanguage: teams.language
 		})
@@ -251,4 +252,13 @@ export async function getRecipients(db: Database, ids: string[]) {
 		.from(users)
 		.where(inArray(users.id, [...new Set(ids)]));
 	return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
+}
+
+/** Whether the account is (still) a member of the team. */
+export async function isTeamMember(db: Database, teamId: string, userId: string) {
+	const [row] = await db
+		.select({ userId: teamMembers.userId })
+		.from(teamMembers)
+		.where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+	return row !== undefined;
 }

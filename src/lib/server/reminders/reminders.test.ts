@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/pulse';
-import { addTeamMember, createTeam, createUserWithOrganisation } from '../accounts/queries';
+import {
+	addTeamMember,
+	createTeam,
+	createUserWithOrganisation,
+	removeTeamMember
+} from '../accounts/queries';
 import { openDatabase, type Database } from '../db';
 import { commitments, cultureValues, memberships, reminders, users } from '../db/schema';
 import { testDatabase } from '../db/testing';
@@ -305,6 +310,23 @@ describe('reminders by e-mail, on libsql, through a real SMTP server', () => {
 			skipped: 1
 		});
 		expect(sink.mails).toHaveLength(3);
+	});
+
+	it("a retry of a pulse's announcement to someone who left the team is skipped", async () => {
+		const { english, people, pulseId } = await fill(db);
+		sink.refuseNext(10);
+		await sendReminders(db, mailer, { now: NOW, origin: ORIGIN, pulseId, log: quiet });
+		await removeTeamMember(db, english, people.mia);
+		sink.refuseNext(0);
+		expect(
+			await sendReminders(db, mailer, {
+				now: minutes(6),
+				origin: ORIGIN,
+				pulseId: undefined,
+				log: quiet
+			})
+		).toMatchObject({ skipped: 1 });
+		expect(sink.mails.flatMap((m) => m.to).filter((to) => to.startsWith('mia'))).toEqual([]);
 	});
 });
 

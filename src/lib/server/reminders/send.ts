@@ -21,6 +21,7 @@ import {
 	getCommitmentMail,
 	getPulseMail,
 	getRecipients,
+	isTeamMember,
 	listOwedReminders,
 	listRetries,
 	recordFailure,
@@ -63,7 +64,12 @@ async function compose(
 	if (!recipient) return null;
 	if (reminder.kind === 'pulse_open') {
 		const pulse = await getPulseMail(db, reminder.subjectId);
-		if (!pulse || pulse.opensOn !== reminder.occasion || !pulseAnnouncementOwed(pulse, today)) {
+		if (
+			!pulse ||
+			pulse.opensOn !== reminder.occasion ||
+			!pulseAnnouncementOwed(pulse, today) ||
+			!(await isTeamMember(db, pulse.teamId, reminder.recipientId))
+		) {
 			return null;
 		}
 		const language = mailLanguage(null, pulse.teamLanguage);
