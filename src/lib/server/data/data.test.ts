@@ -7,6 +7,7 @@ import {
 	commitments,
 	mapReviewDecisions,
 	memberships,
+	reminders,
 	sessions,
 	upvotes,
 	users,
@@ -158,6 +159,17 @@ async function fillOrganisation(label: string, participantCount = 6) {
 		note: 'Old photos',
 		authorId: seeded.userId
 	});
+	// A reminder sent to the leader about the commitment (src/lib/server/reminders).
+	await db.insert(reminders).values({
+		id: `${label}-reminder`,
+		kind: 'commitment_due',
+		subjectId: `${label}-commitment`,
+		recipientId: leaderId,
+		occasion: '2026-12-31',
+		teamId,
+		state: 'sent',
+		sentAt: new Date()
+	});
 	return { ...seeded, secondTeam, leaderId, people, cardId, pulseId, pulseCodes };
 }
 
@@ -190,7 +202,8 @@ const FOLLOW_THROUGH = [
 	'board_posts',
 	'board_upvotes',
 	'touchpoints',
-	'alignment_judgements'
+	'alignment_judgements',
+	'reminders'
 ];
 const allOf = (counts: Record<string, number>, tables: string[], share = 1) =>
 	Object.fromEntries(tables.map((t) => [t, -counts[t] / share]));

@@ -84,7 +84,9 @@ export const EXPORTED: Record<string, ExportRule> = {
 	board_posts: { scope: 'team', omit: ['author_hash', 'receipt_hash'] },
 	board_upvotes: { scope: 'post', countBy: ['post_id'] },
 	touchpoints: { scope: 'team' },
-	alignment_judgements: { scope: 'team' }
+	alignment_judgements: { scope: 'team' },
+	// Which reminder went to which staff account, when (no address or text is kept).
+	reminders: { scope: 'team' }
 };
 
 /** Tables that hold nothing of an organisation's, and why. */

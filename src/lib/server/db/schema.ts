@@ -13,6 +13,7 @@ import { BOARD_STATUSES } from '../../domain/board';
 import { ELEMENT_KINDS, LENSES, ROLES } from '../../domain/culture';
 import { DESTINATIONS } from '../../domain/review';
 import { PULSE_ITEM_KINDS } from '../../domain/pulse';
+import { REMINDER_KINDS, REMINDER_STATES } from '../../domain/reminders';
 import { CONTENT_LANGUAGES } from '../../domain/templates';
 import { ACTIVITY_KINDS, WORKSHOP_STATUSES, type ActivityConfig } from '../../domain/workshop';
 
@@ -788,4 +789,41 @@ export const alignmentJudgements = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('alignment_judgements_cell_idx').on(t.touchpointId, t.valueId, t.createdAt)]
+);
+
+// --------------------------------------------------------------- reminders
+
+/**
+ * Reminders by e-mail, one row per reminder owed (drizzle/0014_reminders.sql). The row is
+ * inserted before the mail is sent and its unique key is the claim: a reminder is sent at most
+ * once, whichever server process finds it first. No address, text, answer or result is kept.
+ */
+export const reminders = sqliteTable(
+	'reminders',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+		/** The commitment or pulse it is about. */
+		subjectId: text('subject_id').notNull(),
+		recipientId: text('recipient_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The day it is about (`YYYY-MM-DD`): a commitment's due date, the day a pulse opens. */
+		occasion: text('occasion').notNull(),
+		teamId: text('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		state: text('state', { enum: REMINDER_STATES }).notNull().default('sending'),
+		attempts: integer('attempts').notNull().default(1),
+		/** When a failed send may be tried again (null: never again). */
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+		lastError: text('last_error'),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('reminders_key').on(t.kind, t.subjectId, t.recipientId, t.occasion),
+		index('reminders_retry_idx').on(t.state, t.nextAttemptAt),
+		index('reminders_team_idx').on(t.teamId)
+	]
 );

@@ -4,6 +4,7 @@ import { updateOrganisation } from '$lib/server/accounts/queries';
 import { orgAccess } from '$lib/server/auth/guards';
 import { landOrganisationPosts } from '$lib/server/board/queries';
 import { changeOrganisation } from '$lib/server/live/rooms';
+import { reminderSettings } from '$lib/server/reminders/scheduler';
 import { invalid, nameField, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +21,13 @@ const Settings = z.object({ name: nameField, minGroupSize: minGroupSizeField });
 
 export const load: PageServerLoad = async (event) => {
 	await orgAccess(event, 'org.manage');
+	const mail = reminderSettings();
+	// The server's host and port only: SMTP_URL may hold a password.
+	return {
+		reminders: mail.enabled
+			? { enabled: true as const, server: mail.server }
+			: { enabled: false as const, reason: mail.reason }
+	};
 };
 
 export const actions: Actions = {

@@ -8,6 +8,7 @@ import { teamAccess } from '$lib/server/auth/guards';
 import { listTeamLeaders } from '$lib/server/commitments/queries';
 import { newPulseForm } from '$lib/server/pulses/forms';
 import { createPulse, listPulses, listPulseValues } from '$lib/server/pulses/queries';
+import { announcePulse } from '$lib/server/reminders/scheduler';
 import { invalid, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -56,6 +57,8 @@ export const actions = {
 			openQuestion,
 			language
 		});
+		// Mails its team now if it opens today; never waits for (or fails on) the mail server.
+		void announcePulse(id);
 		redirect(303, `/o/${org.id}/t/${team.id}/pulses/${id}`);
 	}
 } satisfies Actions;
