@@ -14,9 +14,9 @@ import {
 	daysOverdue,
 	extendedDueDate,
 	inState,
-	isDueIn,
-	periodDays
+	isDueIn
 } from './commitments';
+import { periodDays } from './calendar';
 
 const at = (iso: string) => Date.parse(iso);
 const made = at('2026-03-01T09:00:00Z');

@@ -3,6 +3,7 @@
  * overdue, what state it was in on a given day, and follow-through per leader, team or value.
  * Pure TypeScript; the rate itself is `followThrough` in metrics.ts (docs/metrics.md §9).
  */
+import { inCalendarPeriod, type CalendarPeriod } from './calendar';
 import { followThrough, type CommitmentOutcome, type FollowThrough, type Instant } from './metrics';
 
 export const COMMITMENT_STATUSES = ['open', 'done', 'dropped'] as const;
@@ -111,27 +112,9 @@ export function countStates(
 	return counts;
 }
 
-/** The periods a list can be narrowed to by due date: the calendar one that holds today. */
-export const DUE_PERIODS = ['month', 'quarter', 'year'] as const;
-export type DuePeriod = (typeof DUE_PERIODS)[number];
-
-/** First and last day (`YYYY-MM-DD`, UTC calendar) of the month, quarter or year of `now`. */
-export function periodDays(period: DuePeriod, now: Date): { from: string; to: string } {
-	const year = now.getUTCFullYear();
-	const month = now.getUTCMonth();
-	const first = period === 'year' ? 0 : period === 'quarter' ? month - (month % 3) : month;
-	const months = period === 'year' ? 12 : period === 'quarter' ? 3 : 1;
-	const day = (d: Date) => d.toISOString().slice(0, 10);
-	return {
-		from: day(new Date(Date.UTC(year, first, 1))),
-		to: day(new Date(Date.UTC(year, first + months, 0)))
-	};
-}
-
-export function isDueIn(dueOn: string, period: DuePeriod | undefined, now: Date): boolean {
-	if (!period) return true;
-	const { from, to } = periodDays(period, now);
-	return dueOn >= from && dueOn <= to;
+/** Due in the calendar month, quarter or year of `now` (any time without a period). */
+export function isDueIn(dueOn: string, period: CalendarPeriod | undefined, now: Date): boolean {
+	return inCalendarPeriod(dueOn, period, now);
 }
 
 export type ExtensionRefusal = 'invalid' | 'not_later' | 'too_far';

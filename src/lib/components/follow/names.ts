@@ -1,4 +1,5 @@
-import type { CommitmentState, CommitmentStatus, DuePeriod } from '$lib/domain/commitments';
+import type { CalendarPeriod } from '$lib/domain/calendar';
+import type { CommitmentState, CommitmentStatus } from '$lib/domain/commitments';
 import type { AlignmentRating } from '$lib/domain/alignment';
 import type { BoardStatus } from '$lib/domain/board';
 import type { PulseItemKind, SafetyStatement } from '$lib/domain/pulse';
@@ -18,7 +19,7 @@ export function stateLabel(state: CommitmentState): string {
 }
 
 /** The calendar period (holding today) a list is narrowed to. */
-export function periodLabel(period: DuePeriod): string {
+export function periodLabel(period: CalendarPeriod): string {
 	return {
 		month: m.follow_period_month,
 		quarter: m.follow_period_quarter,

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import {
 	COMMITMENT_LIMITS,
 	COMMITMENT_STATES,
-	DUE_PERIODS,
 	checkinDate,
 	extendedDueDate
 } from '../../domain/commitments';
+import { CALENDAR_PERIODS } from '../../domain/calendar';
 import { tidy, tidyText } from '../../domain/culture';
 import { dueDate } from '../../room/dates';
+import { queryChoice } from '../validation';
 
 const id = z.string().min(1, { message: 'required' }).max(64);
 
@@ -78,16 +79,12 @@ export function extendForm(currentDueOn: string, now: Date) {
 	});
 }
 
-function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
-	return (options as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
-}
-
 /** The list's filter from the query string; anything unknown is no filter. */
 export function commitmentFilter(params: URLSearchParams) {
 	const leader = params.get('leader');
 	return {
-		status: oneOf(COMMITMENT_STATES, params.get('status')),
-		due: oneOf(DUE_PERIODS, params.get('due')),
+		status: queryChoice(COMMITMENT_STATES, params.get('status')),
+		due: queryChoice(CALENDAR_PERIODS, params.get('due')),
 		leaderId: leader && leader.length <= 64 ? leader : undefined
 	};
 }
