@@ -13,7 +13,9 @@ export type FieldErrorCode =
 	| 'throttled'
 	| 'sign_up_throttled'
 	| 'has_votes'
-	| 'name_mismatch';
+	| 'name_mismatch'
+	| 'due_not_later'
+	| 'due_too_far';
 
 export interface FieldError {
 	code: FieldErrorCode;

@@ -29,6 +29,14 @@ export const checkboxField = z
 	.optional()
 	.transform((v) => v === 'on' || v === 'true');
 
+/** A query parameter that must be one of `options`; anything else (or none) is undefined. */
+export function queryChoice<T extends string>(
+	options: readonly T[],
+	value: string | null
+): T | undefined {
+	return (options as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+}
+
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
 	switch (issue.code) {
 		case 'too_small':

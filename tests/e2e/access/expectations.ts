@@ -175,6 +175,7 @@ export const EXPECTED: Expectations = {
 		'GET · a commitment of team B':             [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
 		'POST ?/checkin':                           LEAD_A,
 		'POST ?/drop':                              LEAD_A,
+		'POST ?/extend':                            LEAD_A,
 		'POST ?/done':                              [200, 200, 403, 200, 403, 403, 404, IN,  IN,  IN ],
 	},
 

@@ -6,6 +6,7 @@ import { followTeam } from './setup';
 /** Step 4: the touchpoints × values matrix, judged, changed, its history kept; read-only for a viewer. */
 test('a facilitator judges touchpoints against the values; the history keeps every change', async ({
 	page,
+	expectAccessible,
 	newContext,
 	playwright,
 	baseURL
@@ -41,6 +42,8 @@ test('a facilitator judges touchpoints against the values; the history keeps eve
 		await page.getByLabel(t('follow_align_note')).fill(note);
 		await page.getByRole('button', { name: t('follow_align_judge_submit') }).click();
 		await expect(page.getByRole('status')).toHaveText(t('common_saved'));
+		// Every rating's colours, the judge link on them included, keep their contrast.
+		await expectAccessible(page);
 	}
 	const row = matrix.getByRole('row', { name: /Website/ });
 	await expect(row.getByRole('cell').first()).toContainText(t('follow_align_partly'));

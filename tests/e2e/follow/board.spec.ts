@@ -91,7 +91,7 @@ test('an open answer is heard, answered and upvoted on the team’s board', asyn
 	const viewer = await viewerContext.newPage();
 	await viewer.goto(`${team.teamPath}/board`);
 	await expect(viewer.getByRole('article')).toHaveCount(2);
-	await expect(viewer.getByRole('main').locator('form')).toHaveCount(0);
+	await expect(viewer.getByRole('main').locator('form[method="POST"]')).toHaveCount(0);
 	const asViewer = await requestAs(playwright.request, team.origin, {
 		session: team.viewer.sessionToken
 	});

@@ -1,4 +1,5 @@
-import type { CommitmentStatus } from '$lib/domain/commitments';
+import type { CalendarPeriod } from '$lib/domain/calendar';
+import type { CommitmentState, CommitmentStatus } from '$lib/domain/commitments';
 import type { AlignmentRating } from '$lib/domain/alignment';
 import type { BoardStatus } from '$lib/domain/board';
 import type { PulseItemKind, SafetyStatement } from '$lib/domain/pulse';
@@ -10,6 +11,20 @@ export function statusLabel(status: CommitmentStatus): string {
 		done: m.follow_status_done,
 		dropped: m.follow_status_dropped
 	}[status]();
+}
+
+/** A status filter's name: the statuses, and overdue (open past the due date). */
+export function stateLabel(state: CommitmentState): string {
+	return state === 'overdue' ? m.follow_overdue() : statusLabel(state);
+}
+
+/** The calendar period (holding today) a list is narrowed to. */
+export function periodLabel(period: CalendarPeriod): string {
+	return {
+		month: m.follow_period_month,
+		quarter: m.follow_period_quarter,
+		year: m.follow_period_year
+	}[period]();
 }
 
 function safetyStatement(statement: SafetyStatement): string {

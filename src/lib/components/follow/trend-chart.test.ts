@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendSeries } from './format';
-import { planTrend } from './trend-chart';
+import { planTrend, spacedTicks } from './trend-chart';
 
 const line = (label: string, values: (number | null)[]): TrendSeries => ({
 	label,
@@ -77,5 +77,51 @@ describe('planTrend', () => {
 	it('draws a chart from two points on', () => {
 		const plan = planTrend(['a', 'b', 'c'], [line('x', [1, null, 3])], 0, 100);
 		expect(plan.kind).toBe('chart');
+	});
+});
+
+describe('spacedTicks', () => {
+	// Two years of months as the Dutch organisation dashboard labels them, about 7 px a character.
+	const months = [
+		'jan',
+		'feb',
+		'mrt',
+		'apr',
+		'mei',
+		'jun',
+		'jul',
+		'aug',
+		'sep',
+		'okt',
+		'nov',
+		'dec'
+	];
+	const labels = [2024, 2025].flatMap((year) => months.map((month) => `${month} ${year}`));
+	const widths = labels.map((label) => label.length * 7);
+
+	/** The free pixels between each two neighbouring shown labels. */
+	function gaps(shown: Set<number>, axisWidth: number): number[] {
+		const spacing = axisWidth / (labels.length - 1);
+		const at = [...shown].sort((a, b) => a - b);
+		return at.slice(1).map((i, k) => (i - at[k]) * spacing - (widths[i] + widths[at[k]]) / 2);
+	}
+
+	it('keeps every two Dutch month labels at least 16 px apart, evenly, from the first month', () => {
+		for (const axisWidth of [280, 360, 520, 900]) {
+			const shown = spacedTicks(widths, axisWidth);
+			expect(shown.has(0)).toBe(true);
+			expect(Math.min(...gaps(shown, axisWidth)), `at ${axisWidth} px`).toBeGreaterThanOrEqual(16);
+			const at = [...shown];
+			const steps = new Set(at.slice(1).map((i, k) => i - at[k]));
+			expect(steps.size).toBe(1);
+		}
+	});
+
+	it('shows them all where they fit, and as many as fit where they do not', () => {
+		expect(spacedTicks(widths, 2400).size).toBe(24);
+		// 360 px: ticks 15.65 px apart; labels of 56 px need 5 of them (5 × 15.65 − 56 ≥ 16).
+		expect(spacedTicks(widths, 360)).toEqual(new Set([0, 5, 10, 15, 20]));
+		expect(spacedTicks([], 300).size).toBe(0);
+		expect(spacedTicks([40], 300)).toEqual(new Set([0]));
 	});
 });

@@ -21,9 +21,11 @@ import {
 	addCheckin,
 	closeCommitment,
 	createCommitment,
+	extendCommitment,
 	getCommitment,
 	listCheckins,
 	listCommitmentRecords,
+	listExtensions,
 	listReviewItems,
 	listTeamCommitments,
 	listTeamLeaders
@@ -145,6 +147,40 @@ describe('commitments', () => {
 		expect(await db.select().from(commitments)).toHaveLength(0);
 		expect(await db.select().from(commitmentCheckins)).toHaveLength(0);
 		await db.delete(organisations).where(eq(organisations.id, seeded.orgId));
+	});
+});
+
+describe('extendCommitment', () => {
+	it('moves the due date, keeps the original and every extension, and only for an open one of its team', async () => {
+		const id = await createCommitment(db, fields());
+		const move = (fromDueOn: string, toDueOn: string, teamId = seeded.teamId) =>
+			extendCommitment(db, teamId, id, {
+				fromDueOn,
+				toDueOn,
+				reason: 'Launch moved',
+				authorId: leaderId
+			});
+		expect(await move('2026-06-30', '2026-07-31')).toBe(true);
+		expect(await move('2026-07-31', '2026-09-30')).toBe(true);
+		// A stale form (the date moved meanwhile) or another team's id changes nothing.
+		expect(await move('2026-07-31', '2026-12-31')).toBe(false);
+		const other = await createTeam(db, seeded.orgId, 'Other');
+		expect(await move('2026-09-30', '2026-12-31', other)).toBe(false);
+
+		const stored = await getCommitment(db, seeded.teamId, id);
+		expect(stored).toMatchObject({ dueOn: '2026-09-30', originalDueOn: '2026-06-30' });
+		expect(
+			(await listExtensions(db, id)).map((e) => [e.fromDueOn, e.toDueOn, e.authorName])
+		).toEqual([
+			['2026-06-30', '2026-07-31', 'Lena'],
+			['2026-07-31', '2026-09-30', 'Lena']
+		]);
+		const [record] = await listCommitmentRecords(db, [seeded.teamId]);
+		expect(record).toMatchObject({ dueOn: '2026-09-30', originalDueOn: '2026-06-30' });
+
+		expect(await closeCommitment(db, seeded.teamId, id, { status: 'done' })).toBe(true);
+		expect(await move('2026-09-30', '2026-12-31')).toBe(false);
+		expect(await listExtensions(db, id)).toHaveLength(2);
 	});
 });
 

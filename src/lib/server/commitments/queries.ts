@@ -8,6 +8,7 @@ import { isOverdue, type CommitmentRecord, type CommitmentStatus } from '../../d
 import type { Database } from '../db';
 import {
 	commitmentCheckins,
+	commitmentExtensions,
 	commitments,
 	cultureValues,
 	memberships,
@@ -26,6 +27,7 @@ export interface CommitmentFilter {
 
 export interface CommitmentRow extends CommitmentRecord {
 	id: string;
+	originalDueOn: string | null;
 	leaderId: string;
 	leaderName: string;
 	valueId: string;
@@ -47,6 +49,7 @@ const columns = {
 	action: commitments.action,
 	signal: commitments.signal,
 	dueOn: commitments.dueOn,
+	originalDueOn: commitments.originalDueOn,
 	status: commitments.status,
 	doneAt: commitments.doneAt,
 	droppedAt: commitments.droppedAt,
@@ -199,6 +202,56 @@ export async function closeCommitment(
 	return result.rowsAffected > 0;
 }
 
+/**
+ * Moves an open commitment's due date later, keeping the history: the first extension records
+ * the original due date on the commitment (follow-through keeps measuring against it). The
+ * caller has checked the new date against `fromDueOn` (`extendedDueDate`); false when the
+ * commitment is no longer open or its due date changed meanwhile (nothing is written then).
+ */
+export async function extendCommitment(
+	db: Database,
+	teamId: string,
+	commitmentId: string,
+	extension: { fromDueOn: string; toDueOn: string; reason: string; authorId: string }
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const result = await tx
+			.update(commitments)
+			.set({
+				dueOn: extension.toDueOn,
+				originalDueOn: sql`coalesce(${commitments.originalDueOn}, ${commitments.dueOn})`
+			})
+			.where(
+				and(
+					eq(commitments.id, commitmentId),
+					eq(commitments.teamId, teamId),
+					eq(commitments.status, 'open'),
+					eq(commitments.dueOn, extension.fromDueOn)
+				)
+			);
+		if (result.rowsAffected === 0) return false;
+		await tx.insert(commitmentExtensions).values({ id: newId(), commitmentId, ...extension });
+		return true;
+	});
+}
+
+/** A commitment's extensions, oldest first: each with the due date before and after. */
+export async function listExtensions(db: Database, commitmentId: string) {
+	return db
+		.select({
+			id: commitmentExtensions.id,
+			fromDueOn: commitmentExtensions.fromDueOn,
+			toDueOn: commitmentExtensions.toDueOn,
+			reason: commitmentExtensions.reason,
+			authorName: users.name,
+			createdAt: commitmentExtensions.createdAt
+		})
+		.from(commitmentExtensions)
+		.leftJoin(users, eq(users.id, commitmentExtensions.authorId))
+		.where(eq(commitmentExtensions.commitmentId, commitmentId))
+		.orderBy(asc(commitmentExtensions.toDueOn), asc(commitmentExtensions.createdAt));
+}
+
 /** What follow-through needs of every commitment of some teams (or an organisation's). */
 export async function listCommitmentRecords(db: Database, scope: string[] | { orgId: string }) {
 	if (Array.isArray(scope) && scope.length === 0) return [];
@@ -209,6 +262,7 @@ export async function listCommitmentRecords(db: Database, scope: string[] | { or
 			valueId: commitments.valueId,
 			status: commitments.status,
 			dueOn: commitments.dueOn,
+			originalDueOn: commitments.originalDueOn,
 			doneAt: commitments.doneAt,
 			droppedAt: commitments.droppedAt,
 			createdAt: commitments.createdAt

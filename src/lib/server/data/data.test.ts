@@ -16,7 +16,7 @@ import {
 import { testDatabase } from '../db/testing';
 import { addTouchpoint, judgeCell, listTouchpoints } from '../alignment/queries';
 import { addPost, upvotePost } from '../board/queries';
-import { addCheckin } from '../commitments/queries';
+import { addCheckin, extendCommitment } from '../commitments/queries';
 import { seedWorkshop } from '../live/testing';
 import { createPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addCard, addParticipant, writeVotes } from '../workshops/queries';
@@ -125,6 +125,7 @@ async function fillOrganisation(label: string, participantCount = 6) {
 	// Follow-through: a check-in, a verified pulse answered by six with eight printed codes, the
 	// board, the alignment matrix.
 	await addCheckin(db, { commitmentId: `${label}-commitment`, authorId: leaderId, did: 'Opened the retro', happenedOn: '2026-11-02' });
+	await extendCommitment(db, teamId, `${label}-commitment`, { fromDueOn: '2026-12-31', toDueOn: '2027-01-31', reason: 'The retro moved', authorId: leaderId });
 	const pulseId = await createPulse(db, {
 		teamId,
 		opensOn: '2026-11-01',
@@ -192,6 +193,7 @@ const difference = (before: Record<string, number>, after: Record<string, number
 /** The follow-through tables: all of their rows belong to the team that was filled. */
 const FOLLOW_THROUGH = [
 	'commitment_checkins',
+	'commitment_extensions',
 	'pulses',
 	'pulse_items',
 	'pulse_responses',

@@ -76,6 +76,7 @@ export const EXPORTED: Record<string, ExportRule> = {
 	upvotes: { scope: 'card', countBy: ['card_id'] },
 	commitments: { scope: 'team' },
 	commitment_checkins: { scope: 'commitment' },
+	commitment_extensions: { scope: 'commitment' },
 	pulses: { scope: 'team' },
 	pulse_items: { scope: 'pulse' },
 	pulse_responses: { scope: 'pulse', countBy: ['pulse_id'] },

@@ -514,7 +514,10 @@ export const commitments = sqliteTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		action: text('action').notNull(),
 		signal: text('signal').notNull(),
+		/** The current due date, `YYYY-MM-DD` (an extension moves it). */
 		dueOn: text('due_on').notNull(),
+		/** The due date it was made with, once an extension moved it; follow-through measures this. */
+		originalDueOn: text('original_due_on'),
 		status: text('status', { enum: ['open', 'done', 'dropped'] })
 			.notNull()
 			.default('open'),
@@ -545,6 +548,24 @@ export const commitmentCheckins = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('commitment_checkins_commitment_idx').on(t.commitmentId)]
+);
+
+/** A commitment's due date moved later, with why: the history its page shows. */
+export const commitmentExtensions = sqliteTable(
+	'commitment_extensions',
+	{
+		id: text('id').primaryKey(),
+		commitmentId: text('commitment_id')
+			.notNull()
+			.references(() => commitments.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		/** ISO dates, `YYYY-MM-DD`: the due date before and after. */
+		fromDueOn: text('from_due_on').notNull(),
+		toDueOn: text('to_due_on').notNull(),
+		reason: text('reason').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('commitment_extensions_commitment_idx').on(t.commitmentId)]
 );
 
 // ------------------------------------------------------------ pulse checks

@@ -1,7 +1,9 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { inBoardFilter, isOpenPost } from '$lib/domain/board';
+import { inCalendarPeriod } from '$lib/domain/calendar';
 import { can } from '$lib/domain/permissions';
 import { teamAccess } from '$lib/server/auth/guards';
-import { PostForm, TriageForm, UpvoteForm } from '$lib/server/board/forms';
+import { boardFilter, PostForm, TriageForm, UpvoteForm } from '$lib/server/board/forms';
 import {
 	addPost,
 	listOwnUpvotes,
@@ -38,8 +40,19 @@ export const load: PageServerLoad = async (event) => {
 		listPosts(db, team.id, { includeHidden: canTriage }),
 		listOwnUpvotes(db, team.id, voterOf(user.id))
 	]);
+	const filter = boardFilter(event.url.searchParams);
+	const now = new Date();
+	const shown = posts.filter(
+		(p) =>
+			inBoardFilter(p.status, filter.status) &&
+			inCalendarPeriod(p.createdAt.toISOString().slice(0, 10), filter.posted, now)
+	);
 	return {
-		posts,
+		// Open posts first, the done ones in a group after them (each group most supported first).
+		posts: shown.filter((p) => isOpenPost(p.status)),
+		donePosts: shown.filter((p) => !isOpenPost(p.status)),
+		total: posts.length,
+		filter,
 		mine,
 		canTriage,
 		canPost: isTeamMember || role === 'owner'

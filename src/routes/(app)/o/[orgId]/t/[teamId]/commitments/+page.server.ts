@@ -1,5 +1,12 @@
 import { redirect } from '@sveltejs/kit';
-import { followThroughAt, followThroughBy, isOverdue } from '$lib/domain/commitments';
+import {
+	commitmentStanding,
+	countStates,
+	followThroughAt,
+	followThroughBy,
+	inState,
+	isDueIn
+} from '$lib/domain/commitments';
 import { canCreateCommitment, can } from '$lib/domain/permissions';
 import { dueRange } from '$lib/room/dates';
 import { teamAccess } from '$lib/server/auth/guards';
@@ -31,11 +38,14 @@ export const load: PageServerLoad = async (event) => {
 		listTeamLeaders(db, team.id),
 		commitmentValues(db, team.id)
 	]);
-	const shown = all.filter(
-		(c) =>
-			(!filter.leaderId || c.leaderId === filter.leaderId) &&
-			(!filter.status || c.status === filter.status)
-	);
+	// The counts per status follow the other filters (leader, period); the list all of them.
+	const narrowed = all
+		.filter(
+			(c) =>
+				(!filter.leaderId || c.leaderId === filter.leaderId) && isDueIn(c.dueOn, filter.due, now)
+		)
+		.map((c) => ({ ...c, standing: commitmentStanding(c, now) }));
+	const shown = narrowed.filter((c) => inState(c.standing, filter.status));
 	const byLeader = followThroughBy(all, (c) => c.leaderId, now);
 	const byValue = followThroughBy(all, (c) => c.valueId, now);
 	const canManage = can(role, 'follow.manage', { isTeamMember });
@@ -49,12 +59,13 @@ export const load: PageServerLoad = async (event) => {
 			valueName: c.valueName,
 			action: c.action,
 			dueOn: c.dueOn,
-			status: c.status,
-			overdue: isOverdue(c, now),
+			originalDueOn: c.originalDueOn,
+			standing: c.standing,
 			checkins: c.checkins,
 			workshopTitle: c.workshopTitle
 		})),
 		total: all.length,
+		counts: { all: narrowed.length, ...countStates(narrowed.map((c) => c.standing)) },
 		rates: {
 			team: followThroughAt(all, now),
 			leaders: [...byLeader].map(([leaderId, rate]) => ({

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { followThroughAt } from '$lib/domain/commitments';
+import { commitmentStanding, followThroughAt } from '$lib/domain/commitments';
 import { canSeeLeaderScore } from '$lib/domain/permissions';
 import { teamAccess } from '$lib/server/auth/guards';
 import { listTeamCommitments } from '$lib/server/commitments/queries';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 				id: c.id,
 				action: c.action,
 				leaderName: c.leaderName,
-				status: c.status,
+				standing: commitmentStanding(c, now),
 				dueOn: c.dueOn
 			}))
 		}

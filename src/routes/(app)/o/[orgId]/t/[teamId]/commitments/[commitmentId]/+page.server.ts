@@ -1,14 +1,16 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { isOverdue } from '$lib/domain/commitments';
+import { commitmentStanding, latestExtension } from '$lib/domain/commitments';
 import { canUpdateCommitment } from '$lib/domain/permissions';
 import { isoDate } from '$lib/room/dates';
 import { teamAccess } from '$lib/server/auth/guards';
-import { checkinForm, DropForm } from '$lib/server/commitments/forms';
+import { checkinForm, DropForm, extendForm } from '$lib/server/commitments/forms';
 import {
 	addCheckin,
 	closeCommitment,
+	extendCommitment,
 	getCommitment,
-	listCheckins
+	listCheckins,
+	listExtensions
 } from '$lib/server/commitments/queries';
 import { invalid, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,11 +40,17 @@ async function updateAccess(event: CommitmentEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { db, commitment, mayUpdate } = await commitmentAccess(event);
 	const now = new Date();
+	const [checkins, extensions] = await Promise.all([
+		listCheckins(db, commitment.id),
+		listExtensions(db, commitment.id)
+	]);
 	return {
-		commitment: { ...commitment, overdue: isOverdue(commitment, now) },
-		checkins: await listCheckins(db, commitment.id),
+		commitment: { ...commitment, standing: commitmentStanding(commitment, now) },
+		checkins,
+		extensions,
 		mayUpdate,
 		today: isoDate(now),
+		latestExtension: latestExtension(now),
 		made: event.url.searchParams.has('made')
 	};
 };
@@ -54,6 +62,24 @@ export const actions = {
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		await addCheckin(db, { commitmentId: commitment.id, authorId: user.id, ...parsed.data });
 		return { checkedIn: true };
+	},
+
+	extend: async (event) => {
+		const { db, user, team, commitment } = await updateAccess(event);
+		const parsed = parseForm(
+			extendForm(commitment.dueOn, new Date()),
+			await event.request.formData()
+		);
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		if (commitment.status !== 'open') return fail(409, { notOpen: true });
+		const extended = await extendCommitment(db, team.id, commitment.id, {
+			fromDueOn: commitment.dueOn,
+			toDueOn: parsed.data.newDueOn,
+			reason: parsed.data.extendReason,
+			authorId: user.id
+		});
+		if (!extended) return fail(409, { changed: true });
+		return { extended: true };
 	},
 
 	done: async (event) => {
