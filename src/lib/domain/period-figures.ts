@@ -11,7 +11,7 @@ import { enpsChange, shareChange, type Change } from './change';
 import { followThroughAt, type CommitmentRecord } from './commitments';
 import { byOpening, type PulseAggregate } from './dashboard';
 import { meetsMinimumGroup, type FollowThrough } from './metrics';
-import { within, type DayRange, type ResolvedPeriod } from './period';
+import { resolvePeriod, within, type DayRange, type ResolvedPeriod } from './period';
 
 export interface PeriodFigures {
 	range: DayRange;
@@ -153,6 +153,8 @@ export function fallbackPulse(
 }
 
 export interface DueInPeriod extends FollowThrough {
+	/** Every commitment due in the period, whatever its state. */
+	total: number;
 	/** Due in the period, still open and not yet past the due day. */
 	open: number;
 	/** Dropped (on time or not). */
@@ -177,7 +179,7 @@ export function followThroughDueIn(
 		if (r.status === 'dropped') dropped++;
 		else if (r.status === 'open' && +now <= Date.parse(`${r.dueOn}T23:59:59.999Z`)) open++;
 	}
-	return { ...standing, open, dropped };
+	return { ...standing, total: due.length, open, dropped };
 }
 
 /** Follow-through of the commitments due in each month (`YYYY-MM`), as they stand at `now`. */
@@ -193,3 +195,96 @@ export function followThroughByDueMonth(
 		return { date: month, rate: standing.rate, due: standing.due };
 	});
 }
+
+/** One team's row on the organisation's dashboard for a period. */
+export interface TeamInPeriod {
+	/** The days the numbers are of: the period, or the one pulse they fall back to. */
+	days: DayRange | null;
+	/** Shown pulses behind the numbers. */
+	shown: number;
+	favourable: number | null;
+	enps: number | null;
+	/** Against the team's period before (or its pulse before); null when there is none. */
+	change: Change | null;
+	/**
+	 * The numbers are of an earlier pulse than the period asks for: no pulse of the team in the
+	 * period is shown (or, for the last pulse, a newer one is withheld).
+	 */
+	fallback: boolean;
+	/** The team's pulses in the period (or newer than its last shown one) left out, and why. */
+	withheld: { date: string; n: number }[];
+}
+
+/**
+ * A team beside the others. For "the last pulse", each team's own last shown pulse against its
+ * shown one before; newer withheld ones are named. For a calendar or custom period, the team's
+ * shown pulses in it against the period before; when none is shown, its last shown pulse
+ * before the period ends, marked as such with its day, so the team never vanishes.
+ */
+export function teamInPeriod(
+	pulses: readonly PulseAggregate[],
+	period: ResolvedPeriod | null,
+	min: number,
+	today: string
+): TeamInPeriod {
+	const empty: TeamInPeriod = {
+		days: null,
+		shown: 0,
+		favourable: null,
+		enps: null,
+		change: null,
+		fallback: false,
+		withheld: []
+	};
+	if (!period) {
+		// No shown pulse anywhere in the organisation: say why for this team's pulses.
+		return {
+			...empty,
+			withheld: pulses.map((p) => ({ date: p.opensOn, n: p.responses })).sort(byDate)
+		};
+	}
+	if (period.kind === 'pulse') {
+		const own = resolvePeriod({ kind: 'pulse' }, today, shownDays(pulses, min));
+		const newer = pulses
+			.filter((p) => !isShown(p, min) && (!own || p.opensOn >= own.current.from))
+			.map((p) => ({ date: p.opensOn, n: p.responses }))
+			.sort(byDate);
+		if (!own) return { ...empty, withheld: newer };
+		const c = comparePeriods(pulses, own, min);
+		return {
+			days: own.current,
+			shown: c.current.pulses,
+			favourable: c.current.favourable,
+			enps: c.current.enps,
+			change: c.favourable,
+			fallback: newer.length > 0,
+			withheld: newer
+		};
+	}
+	const c = comparePeriods(pulses, period, min);
+	const withheld = c.current.withheld.map(({ date, n }) => ({ date, n }));
+	if (c.current.pulses > 0) {
+		return {
+			days: period.current,
+			shown: c.current.pulses,
+			favourable: c.current.favourable,
+			enps: c.current.enps,
+			change: c.favourable,
+			fallback: false,
+			withheld
+		};
+	}
+	const earlier = fallbackPulse(pulses, period.current, min);
+	if (!earlier) return { ...empty, withheld };
+	return {
+		days: { from: earlier.date, to: earlier.date },
+		shown: 1,
+		favourable: earlier.favourable,
+		enps: earlier.enps,
+		change: null,
+		fallback: true,
+		withheld
+	};
+}
+
+const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);

@@ -403,17 +403,34 @@ describe('a period on the dashboards', () => {
 		expect(org.dueBefore).toMatchObject({ due: 0, rate: null });
 
 		const [otherRow, support] = org.teams;
-		expect(support.comparison).toMatchObject({ shown: 1, people: 3, withheld: [] });
-		expect(support.comparison!.change!.change).toBeCloseTo(50, 10);
-		expect(support.fallback).toBe(null);
+		expect(support.inPeriod).toMatchObject({
+			days: { from: '2026-07-01', to: '2026-09-30' },
+			shown: 1,
+			fallback: false,
+			withheld: []
+		});
+		expect(support.inPeriod.change!.change).toBeCloseTo(50, 10);
 		expect(support.dueInPeriod).toBe(0);
-		// Other does not vanish: its June pulse, with its day, and why August's is not shown.
-		expect(otherRow.comparison).toMatchObject({
-			shown: 0,
+		// Other does not vanish: its June pulse, marked with its day, and why August's is not shown.
+		expect(otherRow.inPeriod).toMatchObject({
+			days: { from: '2026-06-01', to: '2026-06-01' },
+			fallback: true,
+			change: null,
 			withheld: [{ date: '2026-08-10', n: 2 }]
 		});
-		expect(otherRow.fallback).toMatchObject({ date: '2026-06-01' });
-		expect(Math.round(otherRow.fallback!.enps!)).toBe(33);
+		expect(Math.round(otherRow.inPeriod.enps!)).toBe(33);
+
+		// By default (each team's last pulse), Other falls back to June too, and names August's.
+		const byPulse = await loadOrgDashboard(db, { orgId: seeded.orgId, minGroupSize: 3, now });
+		expect(byPulse.teams[0].inPeriod).toMatchObject({
+			days: { from: '2026-06-01', to: '2026-06-01' },
+			fallback: true,
+			withheld: [{ date: '2026-08-10', n: 2 }]
+		});
+		expect(byPulse.teams[1].inPeriod).toMatchObject({
+			days: { from: '2026-08-03', to: '2026-08-03' },
+			fallback: false
+		});
 
 		// The team's own dashboard, same quarter.
 		const team = await loadTeamDashboard(db, {

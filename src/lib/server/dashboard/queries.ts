@@ -33,10 +33,10 @@ import {
 } from '../../domain/period';
 import {
 	comparePeriods,
-	fallbackPulse,
 	followThroughByDueMonth,
 	followThroughDueIn,
-	shownDays
+	shownDays,
+	teamInPeriod
 } from '../../domain/period-figures';
 import { isoDate } from '../../room/dates';
 import { withTheirRelease } from '../live/queries';
@@ -392,23 +392,12 @@ export async function loadOrgDashboard(
 		const own = pulsesOf.get(team.id) ?? [];
 		const series = pulseSeries(own, min);
 		const mine = recordsOf.get(team.id) ?? [];
-		const comparison = period ? comparePeriods(own, period, min) : null;
 		return {
 			...team,
 			pulses: own.length,
 			latest: latestPulse(series),
 			trend: seriesTrend(series, 'favourable'),
-			comparison: comparison && {
-				favourable: comparison.current.favourable,
-				enps: comparison.current.enps,
-				shown: comparison.current.pulses,
-				people: comparison.current.people,
-				change: comparison.favourable,
-				withheld: comparison.current.withheld
-			},
-			// No shown pulse in the period: the latest shown one before it ends, with its day.
-			fallback:
-				period && comparison?.current.pulses === 0 ? fallbackPulse(own, period.current, min) : null,
+			inPeriod: teamInPeriod(own, period, min, todayOf(now)),
 			dueInPeriod: period ? followThroughDueIn(mine, period.current, now).rate : null,
 			followThrough: followThroughAt(mine, now).rate,
 			...openAndOverdue(mine, now),
