@@ -8,7 +8,7 @@
  * anyway; a pulse below the minimum is in no period, so no difference of periods can isolate it.
  */
 import { enpsChange, shareChange, type Change } from './change';
-import { followThroughAt, type CommitmentRecord } from './commitments';
+import { dueInstant, followThroughAt, type CommitmentRecord } from './commitments';
 import { byOpening, type PulseAggregate } from './dashboard';
 import { meetsMinimumGroup, type FollowThrough } from './metrics';
 import { resolvePeriod, within, type DayRange, type ResolvedPeriod } from './period';
@@ -177,7 +177,7 @@ export function followThroughDueIn(
 	let dropped = 0;
 	for (const r of due) {
 		if (r.status === 'dropped') dropped++;
-		else if (r.status === 'open' && +now <= Date.parse(`${r.dueOn}T23:59:59.999Z`)) open++;
+		else if (r.status === 'open' && +now <= dueInstant(r.dueOn)) open++;
 	}
 	return { ...standing, total: due.length, open, dropped };
 }
