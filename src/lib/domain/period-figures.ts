@@ -153,6 +153,8 @@ export function fallbackPulse(
 }
 
 export interface DueInPeriod extends FollowThrough {
+	/** The days whose due commitments are counted. */
+	range: DayRange;
 	/** Every commitment due in the period, whatever its state. */
 	total: number;
 	/** Due in the period, still open and not yet past the due day. */
@@ -179,7 +181,7 @@ export function followThroughDueIn(
 		if (r.status === 'dropped') dropped++;
 		else if (r.status === 'open' && +now <= dueInstant(r.dueOn)) open++;
 	}
-	return { ...standing, total: due.length, open, dropped };
+	return { ...standing, range, total: due.length, open, dropped };
 }
 
 /** Follow-through of the commitments due in each month (`YYYY-MM`), as they stand at `now`. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	addDays,
 	calendarRange,
+	dueDays,
 	nextCalendarRange,
 	parsePeriod,
 	previousRange,
@@ -180,5 +181,20 @@ describe('time zones', () => {
 			{ from: '2027-01-01', to: '2027-03-31' }
 		);
 		expect(todayOf(new Date('2027-01-01T00:30:00+02:00'))).toBe('2026-12-31');
+	});
+});
+
+describe('the days whose due commitments a period counts', () => {
+	it("are a team's days since its pulse before, for the last pulse; a period's own days otherwise", () => {
+		const days = ['2026-10-05', '2026-11-02'];
+		const last = resolvePeriod({ kind: 'pulse' }, '2026-12-07', days)!;
+		expect(dueDays(last)).toEqual({
+			current: { from: '2026-10-06', to: '2026-11-02' },
+			previous: null
+		});
+		const quarter = resolvePeriod({ kind: 'quarter', at: '2026-12-07' }, '2026-12-07', days)!;
+		expect(dueDays(quarter)).toEqual({ current: quarter.current, previous: quarter.previous });
+		const month = resolvePeriod({ kind: 'pulse' }, '2026-12-07', days, 'month')!;
+		expect(dueDays(month).current).toEqual({ from: '2026-11-01', to: '2026-11-30' });
 	});
 });

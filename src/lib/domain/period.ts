@@ -227,3 +227,19 @@ export function calendarNumber(kind: CalendarKind, range: DayRange): number {
 export function todayOf(now: Date): string {
 	return now.toISOString().slice(0, 10);
 }
+
+/**
+ * The days whose due commitments a period's follow-through counts. A calendar, custom or month
+ * period counts its own days; a team's last pulse (one day) counts the days since the pulse
+ * before it, up to that pulse, so that the figure says what was due between two pulses.
+ */
+export function dueDays(period: ResolvedPeriod): { current: DayRange; previous: DayRange | null } {
+	if (period.kind !== 'pulse' || period.current.from !== period.current.to) {
+		return { current: period.current, previous: period.previous };
+	}
+	if (!period.previous) return { current: period.current, previous: null };
+	return {
+		current: { from: addDays(period.previous.to, 1), to: period.current.to },
+		previous: null
+	};
+}

@@ -431,6 +431,16 @@ describe('a period on the dashboards', () => {
 			days: { from: '2026-08-03', to: '2026-08-03' },
 			fallback: false
 		});
+		// Follow-through by default: the organisation's month (August: the late one); the team's
+		// days since its pulse before (5 May to 3 August: none was due).
+		expect(byPulse.dueInPeriod).toMatchObject({ total: 1, late: 1 });
+		const teamByPulse = await loadTeamDashboard(db, {
+			teamId: seeded.teamId,
+			minGroupSize: 3,
+			now
+		});
+		expect(teamByPulse.dueInPeriod).toMatchObject({ total: 0, due: 0 });
+		expect(teamByPulse.dueBefore).toBe(null);
 
 		// The team's own dashboard, same quarter.
 		const team = await loadTeamDashboard(db, {

@@ -26,6 +26,7 @@ import { SCALES } from '../../domain/workshop';
 import { followThroughAt, followThroughBy, openAndOverdue } from '../../domain/commitments';
 import {
 	DEFAULT_PERIOD,
+	dueDays,
 	resolvePeriod,
 	todayOf,
 	type PeriodChoice,
@@ -348,11 +349,12 @@ function inPeriod(
 	now: Date
 ) {
 	if (!period) return { period, comparison: null, dueInPeriod: null, dueBefore: null };
+	const due = dueDays(period);
 	return {
 		period,
 		comparison: comparePeriods(aggregates, period, min),
-		dueInPeriod: followThroughDueIn(records, period.current, now),
-		dueBefore: period.previous ? followThroughDueIn(records, period.previous, now) : null
+		dueInPeriod: followThroughDueIn(records, due.current, now),
+		dueBefore: due.previous ? followThroughDueIn(records, due.previous, now) : null
 	};
 }
 
