@@ -17,6 +17,7 @@ import {
 	loadOrgDashboard,
 	loadTeamDashboard
 } from './queries';
+import { periodFigures } from '../../domain/period-figures';
 
 let db: Database;
 let close: () => void;
@@ -323,5 +324,255 @@ describe('entropy per workshop', () => {
 		expect(few.entropy[0].hidden).toEqual({ hidden: true, reason: 'below_minimum', n: 5, min: 6 });
 		const orgFew = await loadOrgDashboard(db, { orgId: fixture.orgId, minGroupSize: 6 });
 		expect(orgFew.teams[0].entropy).toBeNull();
+	});
+});
+
+describe('a period on the dashboards', () => {
+	const now = new Date('2026-09-10T12:00:00Z');
+	const quarter = { kind: 'quarter', at: '2026-08-15' } as const;
+
+	it("sums a quarter's shown pulses against the quarter before, per team and for the organisation", async () => {
+		// Support, Q2: value answers 2 of 6 favourable; Q3: 5 of 6 (33 % → 83 %).
+		await answered(seeded.teamId, '2026-05-04', [
+			[5, 2, 10],
+			[1, 4, 3],
+			[2, 3, 8]
+		]);
+		await answered(seeded.teamId, '2026-08-03', [
+			[5, 4, 10],
+			[4, 4, 10],
+			[5, 2, 9]
+		]);
+		// Other (eNPS only): shown in Q2; in Q3 only two answered, below the minimum of 3.
+		const other = await createTeam(db, seeded.orgId, 'Other');
+		await answered(other, '2026-06-01', [[10], [9], [2]]);
+		await answered(other, '2026-08-10', [[0], [1]]);
+		// A commitment of Support's due in Q3, done two days late.
+		const leaderId = newId();
+		await db
+			.insert(users)
+			.values({ id: leaderId, email: `${leaderId}@example.org`, name: 'Ann', passwordHash: 'x' });
+		await db.insert(memberships).values({ orgId: seeded.orgId, userId: leaderId, role: 'leader' });
+		await addTeamMember(db, seeded.orgId, seeded.teamId, leaderId);
+		const due = await createCommitment(db, {
+			teamId: seeded.teamId,
+			leaderId,
+			valueId: seeded.valueIds[0],
+			action: 'Share my mistakes first',
+			signal: 'Retro starts with mine',
+			dueOn: '2026-08-20'
+		});
+		await db
+			.update(commitments)
+			.set({ createdAt: new Date('2026-07-01T10:00:00Z') })
+			.where(eq(commitments.id, due));
+		await closeCommitment(
+			db,
+			seeded.teamId,
+			due,
+			{ status: 'done' },
+			new Date('2026-08-22T10:00:00Z')
+		);
+
+		const org = await loadOrgDashboard(db, {
+			orgId: seeded.orgId,
+			minGroupSize: 3,
+			now,
+			period: quarter
+		});
+		expect(org.period).toMatchObject({
+			kind: 'quarter',
+			current: { from: '2026-07-01', to: '2026-09-30' },
+			previous: { from: '2026-04-01', to: '2026-06-30' },
+			toDate: true
+		});
+		// Q3: only Support's pulse counts; Other's is withheld and said so.
+		expect(org.comparison!.current).toMatchObject({
+			pulses: 1,
+			respondents: 3,
+			valueAnswers: 6,
+			valueFavourable: 5,
+			withheld: [{ teamId: other, date: '2026-08-10', n: 2 }]
+		});
+		expect(org.comparison!.previous).toMatchObject({ pulses: 2, respondents: 6 });
+		// 33 % → 83 % with three people each: +50 points, margin 1.96·√(0.583·0.417·(2/3)) = 78.9.
+		expect(org.comparison!.favourable!.change).toBeCloseTo(50, 10);
+		expect(org.comparison!.favourable!.margin).toBeCloseTo(78.9, 1);
+		expect(org.comparison!.favourable!.significant).toBe(false);
+		expect(org.dueInPeriod).toMatchObject({ due: 1, onTime: 0, late: 1, rate: 0 });
+		expect(org.dueBefore).toMatchObject({ due: 0, rate: null });
+
+		const [otherRow, support] = org.teams;
+		expect(support.inPeriod).toMatchObject({
+			days: { from: '2026-07-01', to: '2026-09-30' },
+			shown: 1,
+			fallback: false,
+			withheld: []
+		});
+		expect(support.inPeriod.change!.change).toBeCloseTo(50, 10);
+		expect(support.dueInPeriod).toBe(0);
+		// Other does not vanish: its June pulse, marked with its day, and why August's is not shown.
+		expect(otherRow.inPeriod).toMatchObject({
+			days: { from: '2026-06-01', to: '2026-06-01' },
+			fallback: true,
+			change: null,
+			withheld: [{ date: '2026-08-10', n: 2 }]
+		});
+		expect(Math.round(otherRow.inPeriod.enps!)).toBe(33);
+
+		// By default (each team's last pulse), Other falls back to June too, and names August's.
+		const byPulse = await loadOrgDashboard(db, { orgId: seeded.orgId, minGroupSize: 3, now });
+		expect(byPulse.teams[0].inPeriod).toMatchObject({
+			days: { from: '2026-06-01', to: '2026-06-01' },
+			fallback: true,
+			withheld: [{ date: '2026-08-10', n: 2 }]
+		});
+		expect(byPulse.teams[1].inPeriod).toMatchObject({
+			days: { from: '2026-08-03', to: '2026-08-03' },
+			fallback: false
+		});
+		// Follow-through by default: the organisation's month (August: the late one); the team's
+		// days since its pulse before (5 May to 3 August: none was due).
+		expect(byPulse.dueInPeriod).toMatchObject({ total: 1, late: 1 });
+		const teamByPulse = await loadTeamDashboard(db, {
+			teamId: seeded.teamId,
+			minGroupSize: 3,
+			now
+		});
+		expect(teamByPulse.dueInPeriod).toMatchObject({ total: 0, due: 0 });
+		expect(teamByPulse.dueBefore).toBe(null);
+
+		// The team's own dashboard, same quarter.
+		const team = await loadTeamDashboard(db, {
+			teamId: seeded.teamId,
+			minGroupSize: 3,
+			now,
+			period: quarter
+		});
+		expect(team.comparison!.current.favourable).toBeCloseTo(500 / 6);
+		expect(team.comparison!.previous!.favourable).toBeCloseTo(200 / 6);
+		expect(team.dueInPeriod).toMatchObject({ due: 1, late: 1 });
+	});
+
+	it('by default is the last shown pulse against the one before (the month, for the organisation)', async () => {
+		await answered(seeded.teamId, '2026-07-06', [
+			[5, 2, 10],
+			[1, 2, 3],
+			[2, 3, 8]
+		]);
+		await answered(seeded.teamId, '2026-08-03', [
+			[5, 4, 10],
+			[4, 4, 10],
+			[5, 2, 9]
+		]);
+		// September's pulse has two respondents: the last shown one is August's.
+		await answered(seeded.teamId, '2026-09-07', [
+			[5, 5, 10],
+			[5, 5, 10]
+		]);
+		const team = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 3, now });
+		expect(team.period).toMatchObject({
+			kind: 'pulse',
+			current: { from: '2026-08-03', to: '2026-08-03' },
+			previous: { from: '2026-07-06', to: '2026-07-06' }
+		});
+		expect(team.comparison!.favourable!.change).toBeCloseTo(200 / 3, 10);
+		const org = await loadOrgDashboard(db, { orgId: seeded.orgId, minGroupSize: 3, now });
+		expect(org.period).toMatchObject({
+			current: { from: '2026-08-01', to: '2026-08-31' },
+			previous: { from: '2026-07-01', to: '2026-07-31' }
+		});
+		// A team with no shown pulse at all has no period: nothing to compare.
+		const none = await loadTeamDashboard(db, { teamId: seeded.teamId, minGroupSize: 9, now });
+		expect(none.period).toBe(null);
+		expect(none.comparison).toBe(null);
+	});
+});
+
+describe('no two periods differ by a pulse below the minimum', () => {
+	it('cannot isolate a withheld pulse by differencing two overlapping custom periods', async () => {
+		const min = 4;
+		// Six people on 5 January and 2 February: shown (released at 3, then at 6). Three on
+		// 20 January: released at the organisation's minimum of 3, so its sums are in the
+		// database, but below the minimum of 4 the dashboards are asked for: withheld.
+		await answered(seeded.teamId, '2026-01-05', [
+			[5, 5, 10],
+			[4, 2, 9],
+			[2, 2, 3],
+			[5, 4, 10],
+			[3, 4, 7],
+			[4, 4, 9]
+		]);
+		const withheldId = await answered(seeded.teamId, '2026-01-20', [
+			[1, 1, 0],
+			[1, 2, 1],
+			[5, 5, 10]
+		]);
+		await answered(seeded.teamId, '2026-02-02', [
+			[4, 4, 8],
+			[4, 5, 9],
+			[1, 5, 10],
+			[3, 3, 6],
+			[2, 2, 2],
+			[5, 5, 10]
+		]);
+		const all = await listPulseAggregates(db, { teamId: seeded.teamId });
+		const withheld = all.find((p) => p.pulseId === withheldId)!;
+		expect(withheld.respondents).toBe(3);
+		expect(withheld.valueAnswers).toBe(6);
+		expect(all.filter((p) => p.pulseId !== withheldId).map((p) => p.respondents)).toEqual([6, 6]);
+
+		// The attack: January up to the 19th, and January up to the 20th. They must not differ.
+		const figures = async (from: string, to: string) => {
+			const period = { kind: 'custom', from, to } as const;
+			const team = await loadTeamDashboard(db, {
+				teamId: seeded.teamId,
+				minGroupSize: min,
+				now: new Date('2026-03-01T12:00:00Z'),
+				period
+			});
+			const org = await loadOrgDashboard(db, {
+				orgId: seeded.orgId,
+				minGroupSize: min,
+				now: new Date('2026-03-01T12:00:00Z'),
+				period
+			});
+			const { range: _, withheld: __, ...sums } = team.comparison!.current;
+			const { range: ___, withheld: ____, ...orgSums } = org.comparison!.current;
+			expect(orgSums).toEqual(sums);
+			return sums;
+		};
+		const upTo19 = await figures('2026-01-01', '2026-01-19');
+		const upTo20 = await figures('2026-01-01', '2026-01-20');
+		expect(upTo20).toEqual(upTo19);
+		expect(await figures('2026-01-20', '2026-01-20')).toMatchObject({
+			pulses: 0,
+			respondents: 0,
+			valueAnswers: 0,
+			favourable: null,
+			enps: null
+		});
+		const fromThe6th = await figures('2026-01-06', '2026-02-28');
+		const fromThe21st = await figures('2026-01-21', '2026-02-28');
+		expect(fromThe6th).toEqual(fromThe21st);
+
+		// Every custom period from 1 December to 28 February, against every other: each is
+		// exactly what it would be if the withheld pulse had never been answered, so no
+		// difference of two of them can hold its answers.
+		const without = all.filter((p) => p.pulseId !== withheldId);
+		const days: string[] = [];
+		for (let d = Date.UTC(2025, 11, 1); d <= Date.UTC(2026, 1, 28); d += 86_400_000) {
+			days.push(new Date(d).toISOString().slice(0, 10));
+		}
+		let compared = 0;
+		for (const [i, from] of days.entries()) {
+			for (const to of days.slice(i)) {
+				const seen = periodFigures(all, { from, to }, min);
+				const never = periodFigures(without, { from, to }, min);
+				expect({ ...seen, withheld: [] }).toEqual({ ...never, withheld: [] });
+				compared++;
+			}
+		}
+		expect(compared).toBe((days.length * (days.length + 1)) / 2);
 	});
 });

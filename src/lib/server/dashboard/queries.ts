@@ -24,6 +24,21 @@ import { kindsWith } from '../../domain/activity-kinds';
 import type { Lens } from '../../domain/culture';
 import { SCALES } from '../../domain/workshop';
 import { followThroughAt, followThroughBy, openAndOverdue } from '../../domain/commitments';
+import {
+	DEFAULT_PERIOD,
+	dueDays,
+	resolvePeriod,
+	todayOf,
+	type PeriodChoice,
+	type ResolvedPeriod
+} from '../../domain/period';
+import {
+	comparePeriods,
+	followThroughByDueMonth,
+	followThroughDueIn,
+	shownDays,
+	teamInPeriod
+} from '../../domain/period-figures';
 import { isoDate } from '../../room/dates';
 import { withTheirRelease } from '../live/queries';
 import type { Database } from '../db';
@@ -272,7 +287,7 @@ async function activeValues(db: Database, teamId: string) {
 /** A team over time: every pulse, every value, the commitments; numbers only for big enough groups. */
 export async function loadTeamDashboard(
 	db: Database,
-	input: { teamId: string; minGroupSize: number; now?: Date }
+	input: { teamId: string; minGroupSize: number; now?: Date; period?: PeriodChoice }
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
@@ -299,8 +314,14 @@ export async function loadTeamDashboard(
 		followThrough: followThroughOf.get(leader.id)?.rate ?? null
 	}));
 	const today = isoDate(now);
+	const period = resolvePeriod(
+		input.period ?? DEFAULT_PERIOD,
+		todayOf(now),
+		shownDays(aggregates, min)
+	);
 	return {
 		minGroupSize: min,
+		...inPeriod(aggregates, records, period, min, now),
 		pulses: pulsesSeries,
 		trends: {
 			favourable: seriesTrend(pulsesSeries, 'favourable'),
@@ -316,10 +337,31 @@ export async function loadTeamDashboard(
 	};
 }
 
+/**
+ * The period's figures against the period before, and follow-through of what was due in it.
+ * Only shown pulses count (period-figures.ts), so no two periods differ by a withheld pulse.
+ */
+function inPeriod(
+	aggregates: readonly PulseAggregate[],
+	records: Parameters<typeof followThroughDueIn>[0],
+	period: ResolvedPeriod | null,
+	min: number,
+	now: Date
+) {
+	if (!period) return { period, comparison: null, dueInPeriod: null, dueBefore: null };
+	const due = dueDays(period);
+	return {
+		period,
+		comparison: comparePeriods(aggregates, period, min),
+		dueInPeriod: followThroughDueIn(records, due.current, now),
+		dueBefore: due.previous ? followThroughDueIn(records, due.previous, now) : null
+	};
+}
+
 /** The organisation over time (months), and each team's latest state beside the others. */
 export async function loadOrgDashboard(
 	db: Database,
-	input: { orgId: string; minGroupSize: number; now?: Date }
+	input: { orgId: string; minGroupSize: number; now?: Date; period?: PeriodChoice }
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
@@ -342,6 +384,12 @@ export async function loadOrgDashboard(
 	const pulsesOf = groupBy(aggregates, (a) => a.teamId);
 	const recordsOf = groupBy(records, (r) => r.teamId);
 	const entropyOf = groupBy(entropy, (p) => p.teamId);
+	const period = resolvePeriod(
+		input.period ?? DEFAULT_PERIOD,
+		todayOf(now),
+		shownDays(aggregates, min),
+		'month'
+	);
 	const teamsNow = teamRows.map((team) => {
 		const own = pulsesOf.get(team.id) ?? [];
 		const series = pulseSeries(own, min);
@@ -351,16 +399,21 @@ export async function loadOrgDashboard(
 			pulses: own.length,
 			latest: latestPulse(series),
 			trend: seriesTrend(series, 'favourable'),
+			inPeriod: teamInPeriod(own, period, min, todayOf(now)),
+			dueInPeriod: period ? followThroughDueIn(mine, period.current, now).rate : null,
 			followThrough: followThroughAt(mine, now).rate,
 			...openAndOverdue(mine, now),
 			entropy: latestEntropy(entropyOf.get(team.id) ?? [], 'current')
 		};
 	});
+	const dueMonths = months.map((p) => p.date).filter((month) => `${month}-01` <= today);
 	return {
 		minGroupSize: min,
+		...inPeriod(aggregates, records, period, min, now),
 		months,
 		trends: { favourable: seriesTrend(months, 'favourable'), enps: seriesTrend(months, 'enps') },
 		commitments: commitmentSeries(records, [...monthEnds.filter((d) => d < today), today]),
+		dueByMonth: followThroughByDueMonth(records, dueMonths, now),
 		followThrough: followThroughAt(records, now),
 		...openAndOverdue(records, now),
 		teams: teamsNow

@@ -4,20 +4,25 @@ import { canSeeLeaderScore } from '$lib/domain/permissions';
 import { teamAccess } from '$lib/server/auth/guards';
 import { listTeamCommitments } from '$lib/server/commitments/queries';
 import { loadTeamDashboard } from '$lib/server/dashboard/queries';
+import { periodFromUrl } from '$lib/server/dashboard/period';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, org, team, role, user } = await teamAccess(event);
 	const now = new Date();
+	const { choice, problem, query } = periodFromUrl(event.url, now);
 	const loaded = await loadTeamDashboard(db, {
 		teamId: team.id,
 		minGroupSize: org.minGroupSize,
-		now
+		now,
+		period: choice
 	});
 	const dashboard = {
 		...loaded,
 		leaders: loaded.leaders.filter((l) => canSeeLeaderScore(role, user, l.id)),
-		onlyOwnLeaderScore: role === 'leader'
+		onlyOwnLeaderScore: role === 'leader',
+		periodQuery: query,
+		periodProblem: problem
 	};
 	const valueId = event.url.searchParams.get('value');
 	if (!valueId) return { dashboard, value: null };
