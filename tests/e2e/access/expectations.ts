@@ -102,6 +102,11 @@ export const EXPECTED: Expectations = {
 	'/o/[orgId]/dashboard': {
 		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
 	},
+	// Leaders across the organisation: as the organisation's dashboard (a leader sees their own
+	// score on their teams' dashboards only).
+	'/o/[orgId]/leaders': {
+		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
+	},
 	'/o/[orgId]/settings': {
 		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 		POST:                                       OWNER_ONLY,

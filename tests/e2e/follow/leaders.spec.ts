@@ -13,7 +13,8 @@ test('a pulse asks about each leader; each leader sees only their own score', as
 	page,
 	newContext,
 	playwright,
-	baseURL
+	baseURL,
+	expectAccessible
 }) => {
 	test.slow();
 	const team = await followTeam(playwright.request, baseURL!, ['Candour', 'Ownership'], {
@@ -118,4 +119,40 @@ test('a pulse asks about each leader; each leader sees only their own score', as
 	const all = viewer.getByRole('region', { name: t('follow_dash_leaders_title') });
 	await expect(all.getByRole('row', { name: other.name })).toContainText('33 %');
 	await expect(all).not.toContainText(t('follow_dash_leaders_own'));
+
+	// And every leader of the organisation on one page: the least seen living the values first.
+	await viewer.goto(`/o/${team.orgId}`);
+	await viewer
+		.getByRole('navigation', { name: t('nav_organisation') })
+		.getByRole('link', { name: t('follow_nav_leaders') })
+		.click();
+	await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(t('follow_leaders_title'));
+	const rows = viewer.getByRole('row').filter({ has: viewer.getByRole('rowheader') });
+	await expect(rows).toHaveCount(2);
+	await viewer.getByLabel(t('follow_leaders_sort')).selectOption('seen_low');
+	await viewer.getByRole('button', { name: t('follow_leaders_apply') }).click();
+	await expect(viewer).toHaveURL(/sort=seen_low/);
+	await expect(rows.first().getByRole('rowheader')).toHaveText(other.name);
+	await expect(rows.first()).toContainText('33 %');
+	await expect(rows.nth(1)).toContainText('67 %');
+	const teamName = await team.one('select name from teams where id = ?', team.teamId);
+	await expect(rows.first().getByRole('link', { name: teamName })).toHaveAttribute(
+		'href',
+		`${team.teamPath}/dashboard`
+	);
+	await expectAccessible(viewer);
+	await viewer.screenshot({ path: 'tests/.output/screens/follow-org-leaders.png', fullPage: true });
+
+	// A search by part of a name; one that is too long is refused next to its field.
+	const search = viewer.getByLabel(t('follow_leaders_search'));
+	await search.fill(first.name.split(' ').at(-1)!.toUpperCase());
+	await search.press('Enter');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first().getByRole('rowheader')).toHaveText(first.name);
+	await viewer.goto(`/o/${team.orgId}/leaders?q=${'x'.repeat(101)}`);
+	await expect(viewer.getByLabel(t('follow_leaders_search'))).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expect(rows).toHaveCount(2);
 });

@@ -40,6 +40,7 @@ test('no staff page is wider than a 390 px phone', async ({ page, playwright, ba
 	const pages = [
 		org,
 		`${org}/dashboard`,
+		`${org}/leaders`,
 		`${org}/members`,
 		`${org}/settings`,
 		`${org}/settings/data`,

@@ -21,9 +21,9 @@ export function stateLabel(state: CommitmentState): string {
 /** The calendar period (holding today) a list is narrowed to. */
 export function periodLabel(period: CalendarPeriod): string {
 	return {
-		month: m.follow_period_month,
-		quarter: m.follow_period_quarter,
-		year: m.follow_period_year
+		month: m.follow_due_period_month,
+		quarter: m.follow_due_period_quarter,
+		year: m.follow_due_period_year
 	}[period]();
 }
 

@@ -4,6 +4,8 @@ import type { Database } from '../db';
 import { testDatabase } from '../db/testing';
 import { seedWorkshop } from '../live/testing';
 import { addTeamMember, createTeam } from '../accounts/queries';
+import { createValue } from '../culture/queries';
+import { loadOrgLeaders } from './leaders';
 import { closeCommitment, createCommitment } from '../commitments/queries';
 import { commitments, memberships, pulses, users } from '../db/schema';
 import { newId } from '../ids';
@@ -238,6 +240,86 @@ describe('per leader', () => {
 			favourable: null,
 			hidden: { hidden: true, reason: 'below_minimum', n: 3, min: 4 }
 		});
+	});
+
+	it('gives each leader across the teams: follow-through everywhere, what shown pulses said', async () => {
+		const ann = await leader('Ann');
+		const other = await createTeam(db, seeded.orgId, 'Second team');
+		await addTeamMember(db, seeded.orgId, other, ann);
+		const valueOf = {
+			[seeded.teamId]: seeded.valueIds[0],
+			[other]: await createValue(db, other, seeded.userId, {
+				name: 'Candour',
+				meaning: 'We say it',
+				lenses: ['current']
+			})
+		};
+		const commit = async (teamId: string, dueOn: string) => {
+			const id = await createCommitment(db, {
+				teamId,
+				leaderId: ann,
+				valueId: valueOf[teamId],
+				action: 'Ask before deciding',
+				signal: 'Decisions name who was asked',
+				dueOn
+			});
+			await db
+				.update(commitments)
+				.set({ createdAt: new Date('2026-01-02T10:00:00Z') })
+				.where(eq(commitments.id, id));
+			return id;
+		};
+		// Done on time in the first team; overdue in the second: 1 of 2 due on time.
+		const kept = await commit(seeded.teamId, '2026-02-28');
+		await closeCommitment(db, seeded.teamId, kept, { status: 'done' }, new Date('2026-02-01'));
+		await commit(other, '2026-02-28');
+		// First team, January: Ann 5, 4, 2 (2 of 3 favourable). Second team ([value, Ann,
+		// eNPS]), January: 5, 1, 1 (1 of 3); March: only 2 people, below the minimum of 3, so
+		// January stays the one shown, as on that team's dashboard.
+		await answered(
+			seeded.teamId,
+			'2026-01-05',
+			[
+				[5, 2, 5, 10],
+				[4, 4, 4, 9],
+				[1, 3, 2, 3]
+			],
+			{ withLeaders: true }
+		);
+		await answered(
+			other,
+			'2026-01-12',
+			[
+				[4, 5, 9],
+				[4, 1, 9],
+				[4, 1, 2]
+			],
+			{ withLeaders: true }
+		);
+		await answered(
+			other,
+			'2026-03-02',
+			[
+				[4, 5, 9],
+				[4, 5, 9]
+			],
+			{ withLeaders: true }
+		);
+
+		const now = new Date('2026-03-10T12:00:00Z');
+		const { leaders } = await loadOrgLeaders(db, { orgId: seeded.orgId, minGroupSize: 3, now });
+		const row = leaders.find((l) => l.id === ann)!;
+		expect(row.teams.map((t) => t.name)).toEqual(['Second team', 'Support']);
+		expect(row.followThrough).toMatchObject({ due: 2, onTime: 1, overdue: 1, rate: 50 });
+		expect([row.open, row.overdue]).toEqual([1, 1]);
+		// (2 + 1) of (3 + 3) answers: the March pulse of two people adds nothing.
+		expect([row.favourable, row.answers, row.asOf]).toEqual([50, 6, '2026-01-12']);
+
+		// With a minimum of 4 nothing people said about Ann is shown; her record still is.
+		const strict = await loadOrgLeaders(db, { orgId: seeded.orgId, minGroupSize: 4, now });
+		const hidden = strict.leaders.find((l) => l.id === ann)!;
+		expect([hidden.favourable, hidden.answers, hidden.asOf]).toEqual([null, 0, null]);
+		expect(hidden.followThrough.rate).toBe(50);
 	});
 });
 

@@ -121,14 +121,15 @@ export async function listPulseAggregates(db: Database, scope: Scope): Promise<P
 }
 
 /**
- * Per pulse of a team, its statements about values and about leaders as of the pulse's latest
+ * Per pulse of a team (or of every team of an organisation), its statements about values and about leaders as of the pulse's latest
  * release: answers and favourable ones, with the leader's name (a leader statement's subject
  * is a person, not on the map).
  */
-export async function listStatementAggregates(db: Database, teamId: string) {
+export async function listStatementAggregates(db: Database, scope: Scope) {
 	const rows = await db
 		.select({
 			pulseId: pulseItems.pulseId,
+			teamId: pulses.teamId,
 			kind: pulseItems.kind,
 			subjectId: sql<string>`coalesce(${pulseItems.valueId}, ${pulseItems.leaderId})`,
 			leaderName: users.name,
@@ -136,6 +137,7 @@ export async function listStatementAggregates(db: Database, teamId: string) {
 			favourable: sql<number>`sum(case when ${pulseReleaseCounts.score} >= 4 then ${pulseReleaseCounts.n} else 0 end)`
 		})
 		.from(pulses)
+		.innerJoin(teams, eq(teams.id, pulses.teamId))
 		.innerJoin(pulseItems, eq(pulseItems.pulseId, pulses.id))
 		.innerJoin(
 			pulseReleaseCounts,
@@ -144,7 +146,7 @@ export async function listStatementAggregates(db: Database, teamId: string) {
 		.leftJoin(users, eq(users.id, pulseItems.leaderId))
 		.where(
 			and(
-				eq(pulses.teamId, teamId),
+				inScope(scope),
 				inArray(pulseItems.kind, ['value', 'leader']),
 				sql`coalesce(${pulseItems.valueId}, ${pulseItems.leaderId}) is not null`
 			)
@@ -293,7 +295,7 @@ export async function loadTeamDashboard(
 	const min = input.minGroupSize;
 	const [aggregates, statements, values, records, ratings, entropy] = await Promise.all([
 		listPulseAggregates(db, { teamId: input.teamId }),
-		listStatementAggregates(db, input.teamId),
+		listStatementAggregates(db, { teamId: input.teamId }),
 		activeValues(db, input.teamId),
 		listCommitmentRecords(db, [input.teamId]),
 		listRatingAggregates(db, input.teamId),

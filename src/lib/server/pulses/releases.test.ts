@@ -81,7 +81,7 @@ async function staffView(db: Database, f: Awaited<ReturnType<typeof setUp>>, min
 		counts: byKey(released.counts),
 		page: pulseResults(f.items, released.counts, released.respondents, min),
 		aggregates,
-		statements: byKey(await listStatementAggregates(db, f.teamId)),
+		statements: byKey(await listStatementAggregates(db, { teamId: f.teamId })),
 		team: [shown(team.pulses), team.values.map((v) => shown(v.points))],
 		org: [shown(org.months), org.teams.map((t) => (t.latest?.hidden ? null : t.latest))],
 		exported: [
