@@ -7,15 +7,7 @@
  */
 import { standingSeries, type CommitmentRecord } from './commitments';
 import { LENSES, type Lens } from './culture';
-import {
-	combineVotes,
-	culturalEntropy,
-	lensGaps,
-	meetsMinimumGroup,
-	trend,
-	type Hidden,
-	type Trend
-} from './metrics';
+import { combineVotes, culturalEntropy, lensGaps, meetsMinimumGroup, type Hidden } from './metrics';
 
 /** One pulse as SQL sums it up. */
 export interface PulseAggregate {
@@ -199,20 +191,6 @@ export function latestPulse(points: readonly SeriesPoint[]): SeriesPoint | null 
 /** The latest shown % favourable of a subject's series, or null. */
 export function latestFavourable(points: readonly FavourablePoint[]): number | null {
 	return points.findLast((p) => !p.hidden && p.favourable !== null)?.favourable ?? null;
-}
-
-/** The trend of one measure over the points that show it. */
-export function seriesTrend(
-	points: readonly SeriesPoint[],
-	measure: 'favourable' | 'enps'
-): Trend | null {
-	const shown = points.filter((p) => p[measure] !== null);
-	return trend(
-		shown.map((p) => ({
-			at: Date.parse(p.date.length === 7 ? `${p.date}-01T00:00:00Z` : `${p.date}T00:00:00Z`),
-			value: p[measure]!
-		}))
-	);
 }
 
 export interface CommitmentPoint {

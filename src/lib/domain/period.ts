@@ -57,10 +57,10 @@ function monthEnd(year: number, month: number): string {
 	return dayOf(Date.UTC(year, month, 0));
 }
 
-const MONTHS: Record<CalendarKind, number> = { quarter: 3, half: 6, year: 12 };
+const MONTHS: Record<CalendarKind | 'month', number> = { month: 1, quarter: 3, half: 6, year: 12 };
 
-/** The calendar quarter, half year or year that holds `day`. */
-export function calendarRange(kind: CalendarKind, day: string): DayRange {
+/** The calendar month, quarter, half year or year that holds `day`. */
+export function calendarRange(kind: CalendarKind | 'month', day: string): DayRange {
 	const [year, month] = day.split('-').map(Number);
 	const size = MONTHS[kind];
 	const first = Math.floor((month - 1) / size) * size + 1;
