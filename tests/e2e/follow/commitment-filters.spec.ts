@@ -180,6 +180,8 @@ test('at 390 px the long list uses the width: no column of leader, value and dat
 	await page.setViewportSize({ width: 1280, height: 900 });
 	const list = commitments.list();
 	const wide = (await list.boundingBox())!;
-	// On a desk the list spans the page, not a column beside the form.
+	// On a desk the list spans the page, not a column beside the form, and says who and when
+	// once: in their columns, not again under the action.
 	expect(wide.width).toBeGreaterThan(1000);
+	await expect(row.getByText(team.leader.name).filter({ visible: true })).toHaveCount(1);
 });
