@@ -22,7 +22,6 @@ import {
 	meetsMinimumGroup,
 	standardDeviation,
 	topValues,
-	trend,
 	unlessTooFew,
 	valueJumps,
 	valuesAlignment,
@@ -599,43 +598,6 @@ describe('minimum group size', () => {
 		expect(isHidden(shown)).toBe(false);
 		expect(isHidden(null)).toBe(false);
 		expect(isHidden(unlessTooFew(0, 3, metric))).toBe(true); // no answers at all
-	});
-});
-
-describe('trend', () => {
-	it('gives the change and the least-squares slope per 30 days', () => {
-		// days 0, 30, 60 with 10, 16, 13 (given out of order). Means: t 30, v 13.
-		// Sxx = 900 + 0 + 900 = 1800; Sxy = (−30)(−3) + 0·3 + 30·0 = 90; slope 0.05 a day = 1.5 / 30 days
-		const result = trend([
-			{ at: day(30), value: 16 },
-			{ at: day(60), value: 13 },
-			{ at: day(0), value: 10 }
-		]);
-		expect(result?.first).toBe(10);
-		expect(result?.last).toBe(13);
-		expect(result?.change).toBe(3);
-		expect(result?.slopePer30Days).toBeCloseTo(1.5, 10);
-	});
-
-	it('works with two points and epoch milliseconds', () => {
-		// 40 → 10 over 15 days: −2 a day = −60 per 30 days
-		const result = trend([
-			{ at: +day(0), value: 40 },
-			{ at: +day(15), value: 10 }
-		]);
-		expect(result?.change).toBe(-30);
-		expect(result?.slopePer30Days).toBeCloseTo(-60, 10);
-	});
-
-	it('is null below two points and has no slope when all share one date', () => {
-		expect(trend([])).toBeNull();
-		expect(trend([{ at: day(0), value: 5 }])).toBeNull();
-		const sameDay = trend([
-			{ at: day(3), value: 5 },
-			{ at: day(3), value: 8 }
-		]);
-		expect(sameDay).toEqual({ first: 5, last: 8, change: 3, slopePer30Days: null });
-		expect(() => trend([{ at: day(0), value: Number.NaN }])).toThrow(RangeError);
 	});
 });
 

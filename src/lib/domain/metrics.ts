@@ -1,7 +1,8 @@
 /**
  * The numbers the analytics pages show: per-item rating statistics, gaps between lenses,
- * distance and alignment between vote distributions, cultural entropy, eNPS, follow-through
- * and trends. Pure TypeScript; definitions, sources and worked examples in docs/metrics.md.
+ * distance and alignment between vote distributions, cultural entropy, eNPS and
+ * follow-through (changes between periods are in change.ts). Pure TypeScript; definitions,
+ * sources and worked examples in docs/metrics.md.
  *
  * Inputs are aggregates as SQL returns them (a count per answer value, a vote total per
  * value), never lists of individual answers. Every share and rate is a percentage (0–100),
@@ -31,7 +32,6 @@ export type Instant = Date | number;
 
 const ONE_TO_FIVE: ScaleRange = { min: 1, max: 5 };
 const ZERO_TO_TEN: ScaleRange = { min: 0, max: 10 };
-const DAY_MS = 86_400_000;
 
 /** Adds up a tally per key, dropping zero counts; throws on negative or non-finite counts. */
 function totals<K>(tally: Tally<K>): Map<K, number> {
@@ -579,34 +579,4 @@ export function isHidden(result: unknown): result is Hidden {
 		(result as Partial<Hidden>).hidden === true &&
 		(result as Partial<Hidden>).reason === 'below_minimum'
 	);
-}
-
-// ------------------------------------------------------------ trends
-
-export interface Trend {
-	/** Value of the earliest point. */
-	first: number;
-	/** Value of the latest point. */
-	last: number;
-	/** last − first. */
-	change: number;
-	/** Least-squares slope in value units per 30 days; null when all points share one date. */
-	slopePer30Days: number | null;
-}
-
-/** Change and least-squares slope of a series of (date, value) points; null for fewer than 2. */
-export function trend(points: Iterable<{ at: Instant; value: number }>): Trend | null {
-	const series = Array.from(points, ({ at, value }) => ({ t: +at / DAY_MS, value }));
-	if (series.some(({ t, value }) => !Number.isFinite(t) || !Number.isFinite(value))) {
-		throw new RangeError('trend points need finite dates and values');
-	}
-	if (series.length < 2) return null;
-	series.sort((a, b) => a.t - b.t);
-	const first = series[0].value;
-	const last = series[series.length - 1].value;
-	const meanT = sum(series.map(({ t }) => t)) / series.length;
-	const meanV = sum(series.map(({ value }) => value)) / series.length;
-	const sxx = sum(series.map(({ t }) => (t - meanT) ** 2));
-	const sxy = sum(series.map(({ t, value }) => (t - meanT) * (value - meanV)));
-	return { first, last, change: last - first, slopePer30Days: sxx === 0 ? null : (sxy / sxx) * 30 };
 }
