@@ -21,8 +21,12 @@ function chosenLocale(request: Request): string | undefined {
 	return isLocale(value) ? value : undefined;
 }
 
-/** The client's address per request, for the join-code limits (the strategy sees the request only). */
-const addresses = new WeakMap<Request, string>();
+/**
+ * The client's address per request, for the join-code limits (the strategy sees the request
+ * only). Asked for only on a `/join/<code>` page: behind a proxy (`ADDRESS_HEADER`) a request
+ * without the header makes adapter-node throw, which must not turn every page into a 500.
+ */
+const addresses = new WeakMap<Request, () => string>();
 
 // A participant's page speaks the language of its workshop or pulse, unless the participant
 // chose one (paraglide asks custom strategies before the cookie, so the choice is checked here).
@@ -41,7 +45,7 @@ defineCustomServerStrategy('custom-content', {
  * follows the server's choice (src/hooks.client.ts).
  */
 export const i18n: Handle = ({ event, resolve }) => {
-	addresses.set(event.request, event.getClientAddress());
+	addresses.set(event.request, () => event.getClientAddress());
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = locale;

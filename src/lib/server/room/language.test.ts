@@ -201,7 +201,7 @@ describe('the room’s pages', () => {
 			`/pulse/${code}`,
 			`/pulse/${code}/board`
 		]) {
-			expect(await roomPageLanguage(db, path, ADDRESS), path).toBe('nl');
+			expect(await roomPageLanguage(db, path, () => ADDRESS), path).toBe('nl');
 		}
 		for (const path of [
 			'/',
@@ -213,10 +213,10 @@ describe('the room’s pages', () => {
 			`/o/${orgId}/t/${teamId}/workshops/${w.id}`,
 			`/present/${w.id}`
 		]) {
-			expect(await roomPageLanguage(db, path, ADDRESS), path).toBeNull();
+			expect(await roomPageLanguage(db, path, () => ADDRESS), path).toBeNull();
 		}
 		await setWorkshopLanguage(db, w.id, 'en');
-		expect(await roomPageLanguage(db, `/w/${w.id}`, ADDRESS)).toBe('en');
+		expect(await roomPageLanguage(db, `/w/${w.id}`, () => ADDRESS)).toBe('en');
 	});
 
 	it('tell no guesser whether a join code exists: the lookup spends a guess as a join does', async () => {
@@ -224,18 +224,32 @@ describe('the room’s pages', () => {
 		const w = await createWorkshop(db, { teamId, title: 'W', createdBy: userId, agenda: [] });
 		const guesser = '198.51.100.7';
 		// A room's own phone learns its code first: it stays open to that address.
-		expect(await roomPageLanguage(db, `/join/${w.joinCode}`, guesser)).toBe('nl');
+		expect(await roomPageLanguage(db, `/join/${w.joinCode}`, () => guesser)).toBe('nl');
 		const other = [
 			...w.joinCode.slice(1),
 			w.joinCode[0] === JOIN_ALPHABET[0] ? JOIN_ALPHABET[1] : JOIN_ALPHABET[0]
 		].join('');
 		for (let i = 0; i < WRONG_CODES_PER_ADDRESS.burst; i++) {
-			expect(await roomPageLanguage(db, `/join/${other}`, guesser)).toBeNull();
+			expect(await roomPageLanguage(db, `/join/${other}`, () => guesser)).toBeNull();
 		}
 		const second = await createWorkshop(db, { teamId, title: 'X', createdBy: userId, agenda: [] });
 		// Out of guesses: a code never used from here gives nothing away, one used before does.
-		expect(await roomPageLanguage(db, `/join/${second.joinCode}`, guesser)).toBeNull();
-		expect(await roomPageLanguage(db, `/join/${w.joinCode}`, guesser)).toBe('nl');
-		expect(await roomPageLanguage(db, `/join/${second.joinCode}`, '198.51.100.8')).toBe('nl');
+		expect(await roomPageLanguage(db, `/join/${second.joinCode}`, () => guesser)).toBeNull();
+		expect(await roomPageLanguage(db, `/join/${w.joinCode}`, () => guesser)).toBe('nl');
+		expect(await roomPageLanguage(db, `/join/${second.joinCode}`, () => '198.51.100.8')).toBe('nl');
+	});
+
+	it('asks for the address only on a join code page, and without one tells nothing', async () => {
+		// Behind a proxy (ADDRESS_HEADER) a request without the header has no address: asking
+		// throws. That must not break every other page, nor open the join-code oracle.
+		const teamId = await createTeam(db, orgId, 'Zorg', { language: 'nl' });
+		const w = await createWorkshop(db, { teamId, title: 'W', createdBy: userId, agenda: [] });
+		const none = () => {
+			throw new Error('Address header was specified with ADDRESS_HEADER but is absent');
+		};
+		expect(await roomPageLanguage(db, `/w/${w.id}`, none)).toBe('nl');
+		expect(await roomPageLanguage(db, `/o/${orgId}/t/${teamId}`, none)).toBeNull();
+		expect(await roomPageLanguage(db, '/', none)).toBeNull();
+		expect(await roomPageLanguage(db, `/join/${w.joinCode}`, none)).toBeNull();
 	});
 });

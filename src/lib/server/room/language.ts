@@ -10,18 +10,23 @@ import { checkCodeGuess, codeWasRight, codeWasWrong } from '../live/limits';
 import { findPulseLanguage } from '../pulses/queries';
 import { findWorkshopLanguage } from '../workshops/queries';
 
-type Lookup = (db: Database, key: string, address: string) => Promise<ContentLanguage | null>;
+/** The client's address, asked for only where it is needed (a missing proxy header throws). */
+type Address = () => string;
+type Lookup = (db: Database, key: string, address: Address) => Promise<ContentLanguage | null>;
 
 /**
  * A join code's workshop language. The page's language would tell whether a code exists, so
  * the lookup spends a guess as a join does (`checkCodeGuess`): out of guesses, no language.
  */
-async function joinCodeLanguage(db: Database, code: string, address: string) {
+async function joinCodeLanguage(db: Database, code: string, clientAddress: Address) {
 	const joinCode = normaliseJoinCode(code);
 	if (!joinCode) return null;
+	let address: string;
 	try {
+		address = clientAddress();
 		checkCodeGuess(address, joinCode);
 	} catch {
+		// Out of guesses, or no address to count them by (a proxy that sent no header).
 		return null;
 	}
 	const language = await findWorkshopLanguage(db, { joinCode });
@@ -39,12 +44,12 @@ const ROOM_PAGES: [RegExp, Lookup][] = [
 
 /**
  * The content language of the room page at `pathname` (a page's data too), asked for by a
- * client at `address`; null elsewhere.
+ * client at `address` (asked for a join code only); null elsewhere.
  */
 export async function roomPageLanguage(
 	db: Database,
 	pathname: string,
-	address: string
+	address: Address
 ): Promise<ContentLanguage | null> {
 	const path = pathname.replace(/\/__data\.json$/, '');
 	for (const [pattern, lookup] of ROOM_PAGES) {
