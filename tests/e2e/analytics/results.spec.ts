@@ -433,11 +433,14 @@ test('two workshops of a team compared on their shared values; a wrong choice is
 	}));
 	const after = await workshop(asOwner, origin, owner, teamId, `After ${unique}`);
 	await run(playwright.request, origin, after, later);
+	// A team without workshops has nothing to offer: it is not a group of the second list.
+	await createTeamByRequest(asOwner, origin, owner.orgId, `Empty ${unique}`);
 
 	await signInContext(page.context(), origin, owner);
 	await page.goto(`/o/${owner.orgId}/t/${teamId}/workshops/${before.id}/results`);
 	await page.getByRole('link', { name: t('analytics_open_compare'), exact: true }).click();
 	await expect(page.getByLabel(t('analytics_compare_first'))).toHaveValue(before.id);
+	await expect(page.getByLabel(t('analytics_compare_second')).locator('optgroup')).toHaveCount(1);
 	await page.getByLabel(t('analytics_compare_second')).selectOption({ label: after.title });
 	await page.getByRole('button', { name: t('analytics_compare_submit') }).click();
 

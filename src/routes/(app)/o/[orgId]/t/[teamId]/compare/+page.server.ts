@@ -53,7 +53,8 @@ export const load: PageServerLoad = async (event) => {
 
 	const page = {
 		own: own.workshops,
-		groups,
+		// A team without workshops has nothing to compare with: no empty group in the list.
+		groups: groups.filter((g) => g.workshops.length > 0),
 		chosen: { a: query.a, b: query.b },
 		errors
 	};
