@@ -8,12 +8,7 @@
  * latest such pulse that asked about the leader, summed over the leader's teams. Each part is
  * what that team's dashboard shows; the sum adds nothing a team dashboard does not.
  */
-import {
-	followThroughAt,
-	followThroughBy,
-	openAndOverdue,
-	type CommitmentRecord
-} from './commitments';
+import { followThroughAt, openAndOverdue, type CommitmentRecord } from './commitments';
 import { meetsMinimumGroup, type FollowThrough, type Instant } from './metrics';
 
 /** Answers to one pulse's statement about one leader, as of the pulse's latest release. */
@@ -68,23 +63,27 @@ export function leaderRows(input: {
 	const { records, statements, minGroupSize: min, now } = input;
 	const teamName = new Map(input.teams.map((t) => [t.id, t.name]));
 	const pulseOf = new Map(input.pulses.map((p) => [p.pulseId, p]));
-	const followThroughOf = followThroughBy(records, (r) => r.leaderId, now);
+	const recordsOf = new Map<string, (typeof records)[number][]>();
+	for (const r of records) {
+		const own = recordsOf.get(r.leaderId);
+		if (own) own.push(r);
+		else recordsOf.set(r.leaderId, [r]);
+	}
 
-	// Per leader and team, the latest shown pulse that asked about the leader.
-	const latest = new Map<string, { pulse: LeaderPulse; row: LeaderStatement }>();
+	// Per leader, per team: the latest shown pulse that asked about the leader.
+	const latest = new Map<string, Map<string, { pulse: LeaderPulse; row: LeaderStatement }>>();
 	for (const row of statements) {
 		const pulse = pulseOf.get(row.pulseId);
 		if (!pulse || !meetsMinimumGroup(pulse.respondents, min)) continue;
-		const key = `${row.leaderId}\u0000${row.teamId}`;
-		const seen = latest.get(key);
-		if (!seen || later(pulse, seen.pulse)) latest.set(key, { pulse, row });
+		const byTeam = latest.get(row.leaderId) ?? new Map();
+		latest.set(row.leaderId, byTeam);
+		const seen = byTeam.get(row.teamId);
+		if (!seen || later(pulse, seen.pulse)) byTeam.set(row.teamId, { pulse, row });
 	}
 
 	return input.leaders.map((leader) => {
-		const own = records.filter((r) => r.leaderId === leader.id);
-		const asked = [...latest.entries()]
-			.filter(([key]) => key.startsWith(`${leader.id}\u0000`))
-			.map(([, v]) => v);
+		const own = recordsOf.get(leader.id) ?? [];
+		const asked = [...(latest.get(leader.id)?.values() ?? [])];
 		const teamIds = new Set([...own.map((r) => r.teamId), ...asked.map((a) => a.row.teamId)]);
 		const answers = asked.reduce((sum, a) => sum + a.row.answers, 0);
 		const favourable = asked.reduce((sum, a) => sum + a.row.favourable, 0);
@@ -93,7 +92,7 @@ export function leaderRows(input: {
 			teams: [...teamIds]
 				.map((id) => ({ id, name: teamName.get(id) ?? '' }))
 				.sort((a, b) => a.name.localeCompare(b.name)),
-			followThrough: followThroughOf.get(leader.id) ?? followThroughAt([], now),
+			followThrough: followThroughAt(own, now),
 			...openAndOverdue(own, now),
 			favourable: answers > 0 ? (favourable * 100) / answers : null,
 			answers,

@@ -1,9 +1,9 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { leaderRows } from '$lib/domain/leaders';
 import { listCommitmentRecords } from '../commitments/queries';
 import type { Database } from '../db';
-import { teams, users } from '../db/schema';
-import { listPulseAggregates, listStatementAggregates } from './queries';
+import { users } from '../db/schema';
+import { listOrgTeams, listPulseAggregates, listStatementAggregates } from './queries';
 
 /**
  * Every leader of an organisation: whoever made a commitment in one of its teams or was asked
@@ -17,11 +17,7 @@ export async function loadOrgLeaders(
 ) {
 	const scope = { orgId: input.orgId };
 	const [teamRows, records, pulses, statements] = await Promise.all([
-		db
-			.select({ id: teams.id, name: teams.name })
-			.from(teams)
-			.where(eq(teams.orgId, input.orgId))
-			.orderBy(asc(teams.nameKey)),
+		listOrgTeams(db, input.orgId),
 		listCommitmentRecords(db, scope),
 		listPulseAggregates(db, scope),
 		listStatementAggregates(db, scope)

@@ -27,7 +27,6 @@ import {
 	DEFAULT_PERIOD,
 	dueDays,
 	resolvePeriod,
-	todayOf,
 	type PeriodChoice,
 	type ResolvedPeriod
 } from '../../domain/period';
@@ -285,6 +284,15 @@ async function activeValues(db: Database, teamId: string) {
 		.orderBy(asc(cultureValues.position), asc(cultureValues.nameKey));
 }
 
+/** The teams of an organisation, by name. */
+export async function listOrgTeams(db: Database, orgId: string) {
+	return db
+		.select({ id: teams.id, name: teams.name })
+		.from(teams)
+		.where(eq(teams.orgId, orgId))
+		.orderBy(asc(teams.nameKey));
+}
+
 /** A team over time: every pulse, every value, the commitments; numbers only for big enough groups. */
 export async function loadTeamDashboard(
 	db: Database,
@@ -315,11 +323,7 @@ export async function loadTeamDashboard(
 		followThrough: followThroughOf.get(leader.id)?.rate ?? null
 	}));
 	const today = isoDate(now);
-	const period = resolvePeriod(
-		input.period ?? DEFAULT_PERIOD,
-		todayOf(now),
-		shownDays(aggregates, min)
-	);
+	const period = resolvePeriod(input.period ?? DEFAULT_PERIOD, today, shownDays(aggregates, min));
 	return {
 		minGroupSize: min,
 		...inPeriod(aggregates, records, period, min, now),
@@ -362,12 +366,8 @@ export async function loadOrgDashboard(
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const teamRows = await db
-		.select({ id: teams.id, name: teams.name })
-		.from(teams)
-		.where(eq(teams.orgId, input.orgId))
-		.orderBy(asc(teams.nameKey));
-	const [aggregates, records, entropy] = await Promise.all([
+	const [teamRows, aggregates, records, entropy] = await Promise.all([
+		listOrgTeams(db, input.orgId),
 		listPulseAggregates(db, { orgId: input.orgId }),
 		listCommitmentRecords(db, { orgId: input.orgId }),
 		loadEntropySeries(db, { orgId: input.orgId }, min)
@@ -383,7 +383,7 @@ export async function loadOrgDashboard(
 	const entropyOf = groupBy(entropy, (p) => p.teamId);
 	const period = resolvePeriod(
 		input.period ?? DEFAULT_PERIOD,
-		todayOf(now),
+		today,
 		shownDays(aggregates, min),
 		'month'
 	);
@@ -395,7 +395,7 @@ export async function loadOrgDashboard(
 			...team,
 			pulses: own.length,
 			latest: latestPulse(series),
-			inPeriod: teamInPeriod(own, period, min, todayOf(now)),
+			inPeriod: teamInPeriod(own, period, min, today),
 			dueInPeriod: period ? followThroughDueIn(mine, period.current, now).rate : null,
 			followThrough: followThroughAt(mine, now).rate,
 			...openAndOverdue(mine, now),

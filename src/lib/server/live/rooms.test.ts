@@ -5,7 +5,6 @@ import { organisations, workshops } from '../db/schema';
 import { testDatabase } from '../db/testing';
 import { hashToken } from '../ids';
 import { addCard, findParticipant, setCardHidden } from '../workshops/queries';
-import { liveBus, type Delivery } from './bus';
 import { liveStore } from './context';
 import { LiveError } from './errors';
 import { tokenHash } from './participants';
@@ -24,7 +23,7 @@ import {
 	roomSnapshot,
 	staffSnapshot
 } from './rooms';
-import { installLive, seedWorkshop } from './testing';
+import { installLive, listenTo, seedWorkshop } from './testing';
 import { submitAnswers } from './votes';
 import type { Results } from './events';
 
@@ -39,11 +38,7 @@ beforeEach(async () => {
 });
 afterEach(() => close());
 
-function listen<A extends 'room' | 'staff'>(audience: A) {
-	const seen: Delivery<A>[] = [];
-	liveBus().subscribe(seeded.workshopId, audience, (d) => seen.push(d));
-	return seen;
-}
+const listen = <A extends 'room' | 'staff'>(audience: A) => listenTo(seeded.workshopId, audience);
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 

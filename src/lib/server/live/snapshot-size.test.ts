@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receivedSnapshot } from '../../live/snapshot';
 import type { Database } from '../db';
 import { testDatabase } from '../db/testing';
-import { liveBus, type Delivery } from './bus';
+import type { Delivery } from './bus';
 import { applyPace, getRoom, roomSnapshot, staffSnapshot } from './rooms';
 import { encodeMessage } from './sse';
-import { installLive, seedWorkshop } from './testing';
+import { installLive, listenTo, seedWorkshop } from './testing';
 
 let db: Database;
 let close: () => void;
@@ -19,11 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => close());
 
-function listen<A extends 'room' | 'staff'>(audience: A) {
-	const seen: Delivery<A>[] = [];
-	liveBus().subscribe(seeded.workshopId, audience, (d) => seen.push(d));
-	return seen;
-}
+const listen = <A extends 'room' | 'staff'>(audience: A) => listenTo(seeded.workshopId, audience);
 
 function lastSnapshot<A extends 'room' | 'staff'>(seen: Delivery<A>[]) {
 	const last = seen.filter((d) => d.type === 'snapshot').at(-1);

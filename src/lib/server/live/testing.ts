@@ -5,7 +5,7 @@ import type { Database } from '../db';
 import { cultureValues, organisations } from '../db/schema';
 import { newId } from '../ids';
 import { createWorkshop, listActivities } from '../workshops/queries';
-import { useLiveBus, createMemoryBus } from './bus';
+import { createMemoryBus, liveBus, useLiveBus, type Delivery } from './bus';
 import { useLiveDatabase } from './context';
 import { forgetAllParticipants } from './participants';
 import { forgetRoom } from './rooms';
@@ -93,4 +93,11 @@ export function installLive(db: Database) {
 	useLiveBus(createMemoryBus());
 	forgetRoom();
 	forgetAllParticipants();
+}
+
+/** Everything the live bus delivers to one audience of a workshop from now on, in order. */
+export function listenTo<A extends 'room' | 'staff'>(workshopId: string, audience: A) {
+	const seen: Delivery<A>[] = [];
+	liveBus().subscribe(workshopId, audience, (d) => seen.push(d));
+	return seen;
 }

@@ -4,7 +4,7 @@ import { addPost, landWorkshopPosts, listPosts, triagePost } from '../board/quer
 import type { Database } from '../db';
 import { testDatabase } from '../db/testing';
 import { hashToken } from '../ids';
-import { liveBus, type Delivery } from '../live/bus';
+import type { Delivery } from '../live/bus';
 import type { CardWall, StaffCardWall } from '../live/events';
 import {
 	applyPace,
@@ -14,7 +14,7 @@ import {
 	staffSnapshot,
 	type Room
 } from '../live/rooms';
-import { installLive, seedWorkshop } from '../live/testing';
+import { installLive, listenTo, seedWorkshop } from '../live/testing';
 import { postCard, upvote } from '../room/cards';
 import { listOwnCards } from '../workshops/queries';
 import { answeredAction, holdAction, reviewAction, starAction } from './actions';
@@ -49,11 +49,7 @@ function form(fields: Record<string, string>) {
 	return data;
 }
 
-function listen<A extends 'room' | 'staff'>(audience: A) {
-	const seen: Delivery<A>[] = [];
-	liveBus().subscribe(seeded.workshopId, audience, (d) => seen.push(d));
-	return seen;
-}
+const listen = <A extends 'room' | 'staff'>(audience: A) => listenTo(seeded.workshopId, audience);
 
 const lastWall = <A extends 'room' | 'staff'>(seen: Delivery<A>[]) =>
 	seen.filter((d) => d.type === 'cards').at(-1)?.data as
