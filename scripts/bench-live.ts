@@ -20,13 +20,27 @@
  * docs/performance.md. Stops itself (--timeout, default 15 min). At 10,000 participants the
  * bench and the server each hold ~10,300 sockets: `ulimit -n` must allow it (20,000 does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+	children,
+	deviceAddress,
+	freePort,
+	HOST,
+	memoryOf,
+	percentiles,
+	pool,
+	ROOT,
+	send,
+	sleep,
+	startProcess,
+	stop
+} from './bench-kit';
 import { saveResults, writeDocsTable } from './bench-report';
 import { memoryBoundArguments } from './memory-bound.js';
 import { eq } from 'drizzle-orm';
@@ -36,7 +50,6 @@ import { votes } from '../src/lib/server/db/schema';
 import { listReleasedCounts } from '../src/lib/server/live/queries';
 import { seedWorkshop } from '../src/lib/server/live/testing';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
 	options: {
 		participants: { type: 'string', default: '2000' },
@@ -61,130 +74,11 @@ const SATURATE_MS = Number(args.seconds) * 1000;
 const ROUNDS = Number(args.rounds);
 const PACES = Number(args.paces);
 const BUILD_DIR = resolve(process.env.BENCH_BUILD_DIR ?? join(ROOT, 'build'));
-const HOST = '127.0.0.1';
 const MIN_GROUP = 5;
 
 // ------------------------------------------------------------------ helpers
 
 const now = () => performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentiles(samples: number[]) {
-	const s = Float64Array.from(samples).sort();
-	const at = (p: number) =>
-		s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
-	return {
-		n: s.length,
-		p50: at(50),
-		p95: at(95),
-		p99: at(99),
-		max: s.length ? s[s.length - 1] : NaN
-	};
-}
-
-async function freePort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((r) => server.listen(0, HOST, r));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((r) => server.close(r));
-	return port;
-}
-
-function memoryOf(pid: number) {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-	return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
-
-interface Reply {
-	status: number;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-}
-
-function send(
-	port: number,
-	agent: http.Agent,
-	method: string,
-	path: string,
-	headers: Record<string, string>,
-	body?: string
-): Promise<Reply> {
-	return new Promise((resolveReply, reject) => {
-		const req = http.request(
-			{
-				host: HOST,
-				port,
-				method,
-				path,
-				agent,
-				headers:
-					body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) }
-			},
-			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (c: string) => (text += c));
-				res.on('end', () =>
-					resolveReply({ status: res.statusCode ?? 0, headers: res.headers, body: text })
-				);
-				res.on('error', reject);
-			}
-		);
-		req.on('error', reject);
-		req.end(body);
-	});
-}
-
-/** Runs `task(i)` for i < n with at most `limit` at a time. */
-async function pool(n: number, limit: number, task: (i: number) => Promise<void>) {
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, n) }, async () => {
-			while (next < n) await task(next++);
-		})
-	);
-}
-
-const children = new Set<ChildProcess>();
-
-async function startProcess(command: string[], env: Record<string, string>, ready: RegExp) {
-	const child = spawn(process.execPath, command, {
-		cwd: ROOT,
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	children.add(child);
-	child.once('exit', () => children.delete(child));
-	let output = '';
-	await new Promise<void>((resolveStart, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${output}`)), 30_000);
-		const check = (chunk: Buffer) => {
-			output += chunk.toString();
-			if (ready.test(output)) {
-				clearTimeout(timer);
-				resolveStart();
-			}
-		};
-		child.stdout!.on('data', check);
-		child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-		child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-	});
-	child.stdout!.removeAllListeners('data');
-	child.stdout!.resume();
-	return child;
-}
-
-async function stop(child: ChildProcess | null) {
-	if (!child || child.exitCode !== null) return;
-	const exited = new Promise((r) => child.once('exit', r));
-	child.kill('SIGTERM');
-	await Promise.race([exited, sleep(8000)]);
-	if (child.exitCode === null && child.signalCode === null) {
-		log(`process ${child.pid} did not stop within 8 s; killed`);
-		child.kill('SIGKILL');
-	}
-}
 
 // -------------------------------------------------------------- live streams
 
@@ -198,13 +92,6 @@ interface Watch {
 const watches = new Set<Watch>();
 const streams: http.ClientRequest[] = [];
 let firstRevealed: string | null = null;
-
-/**
- * Each device's own address, sent as X-Forwarded-For (the server runs with ADDRESS_HEADER):
- * N phones are N addresses, so the limits per address (src/lib/server/live/limits.ts) are
- * each device's, as in a real room, while every request still pays for checking them.
- */
-const deviceAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
 function openStream(port: number, path: string, cookie: string, index: number): Promise<number> {
 	const started = now();

@@ -139,6 +139,20 @@ export function admitJoin(
 	joinsByRoom.set(room.id, { tokens: tokens - 1, at: now });
 }
 
+/**
+ * Rooms dropped from memory (rooms.ts `sweepRooms`): their join budgets go (refilled by then),
+ * and so do their codes from the addresses that used them.
+ */
+export function forgetRooms(rooms: readonly { id: string; joinCode: string }[]): void {
+	for (const room of rooms) joinsByRoom.delete(room.id);
+	const codes = new Set(rooms.map((room) => room.joinCode));
+	for (const [key, known] of knownCodes) {
+		const kept = known.filter((code) => !codes.has(code));
+		if (kept.length === 0) knownCodes.delete(key);
+		else if (kept.length < known.length) knownCodes.set(key, kept);
+	}
+}
+
 // ----------------------------------------------------------- join codes
 
 const wrongCodes = createTokenBuckets(WRONG_CODES_PER_ADDRESS);

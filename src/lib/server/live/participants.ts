@@ -91,9 +91,21 @@ export function forgetParticipant(participantId: string) {
 	for (const [hash, p] of known) if (p.id === participantId) known.delete(hash);
 }
 
-/** A workshop that was deleted: none of its participants' tokens may work any more. */
-export function forgetWorkshopParticipants(workshopId: string) {
-	for (const [hash, p] of known) if (p.workshopId === workshopId) known.delete(hash);
+/**
+ * Workshops deleted (none of their participants' tokens may work any more) or dropped from
+ * memory (their tokens are looked up again if used): one pass over the cache for all of them.
+ */
+export function forgetWorkshopParticipants(workshopIds: string | readonly string[]) {
+	const ids = new Set(typeof workshopIds === 'string' ? [workshopIds] : workshopIds);
+	for (const [hash, p] of known) if (ids.has(p.workshopId)) known.delete(hash);
+}
+
+/** Tokens remembered for a workshop (tests and benchmarks). */
+export function rememberedParticipants(workshopId?: string): number {
+	if (!workshopId) return known.size;
+	let n = 0;
+	for (const p of known.values()) if (p.workshopId === workshopId) n++;
+	return n;
 }
 
 export function forgetAllParticipants() {

@@ -155,12 +155,19 @@ const VOTE_UPSERT =
 	' on conflict (activity_id, participant_id, item_id) do update set score = excluded.score, updated_at = excluded.updated_at';
 /** SQLite takes up to 32,766 parameters a statement; 8 a row. */
 const ROWS_PER_STATEMENT = 4000;
+/**
+ * The placeholder lists of up to this many rows are kept: the small batches of a quiet room.
+ * Larger ones are built each time: kept for every batch size up to 4,000 rows they would hold
+ * up to 144 MB (bench:soak found them growing ~50 KB a workshop).
+ */
+const KEPT_PLACEHOLDER_ROWS = 64;
 const placeholders: string[] = [];
 
 function valuesList(rows: number, columns = 8): string {
 	const row = `(${'?,'.repeat(columns - 1)}?)`;
-	if (columns !== 8) return Array.from({ length: rows }, () => row).join(',');
-	return (placeholders[rows] ??= Array.from({ length: rows }, () => row).join(','));
+	const list = () => Array.from({ length: rows }, () => row).join(',');
+	if (columns !== 8 || rows > KEPT_PLACEHOLDER_ROWS) return list();
+	return (placeholders[rows] ??= list());
 }
 
 /**

@@ -18,11 +18,25 @@ export interface TokenBuckets {
 	): { ok: true } | { ok: false; retryAfterMs: number };
 	/** Whether `cost` tokens are there, without taking them. */
 	has(key: string, cost?: number, now?: number): boolean;
+	/** Keys remembered now (tests). */
+	size(): number;
 }
+
+/** How often full buckets are forgotten (a full bucket is the same as none). */
+const SWEEP_EVERY_MS = 60_000;
 
 export function createTokenBuckets(policy: TokenBucketPolicy): TokenBuckets {
 	const maxKeys = policy.maxKeys ?? 100_000;
 	const buckets = new Map<string, { tokens: number; at: number }>();
+	let sweptAt: number | null = null;
+
+	/** Forgets the buckets that have filled up again, so keys of people long gone leave memory. */
+	function sweep(now: number) {
+		sweptAt ??= now;
+		if (now - sweptAt < SWEEP_EVERY_MS) return;
+		sweptAt = now;
+		for (const key of buckets.keys()) if (level(key, now) >= policy.burst) buckets.delete(key);
+	}
 
 	function level(key: string, now: number) {
 		const bucket = buckets.get(key);
@@ -32,6 +46,7 @@ export function createTokenBuckets(policy: TokenBucketPolicy): TokenBuckets {
 
 	return {
 		take(key, cost = 1, now = performance.now()) {
+			sweep(now);
 			const tokens = level(key, now);
 			if (tokens < cost) {
 				return { ok: false, retryAfterMs: Math.ceil(((cost - tokens) / policy.perSecond) * 1000) };
@@ -43,6 +58,7 @@ export function createTokenBuckets(policy: TokenBucketPolicy): TokenBuckets {
 		},
 		has(key, cost = 1, now = performance.now()) {
 			return level(key, now) >= cost;
-		}
+		},
+		size: () => buckets.size
 	};
 }

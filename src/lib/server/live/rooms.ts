@@ -45,7 +45,8 @@ import type {
 } from './events';
 import { withoutItems } from '../../live/snapshot';
 import { admissionView, loadAdmission, type Admission } from './admission-state';
-import { rememberParticipant, tokenHash } from './participants';
+import { forgetWorkshopParticipants, rememberParticipant, tokenHash } from './participants';
+import { forgetRooms } from './limits';
 import {
 	findLiveWorkshop,
 	listActivityAnswers,
@@ -98,6 +99,9 @@ export interface Room {
 	answerers: Set<string>;
 	/** Pace changes and reloads, one at a time. */
 	queue: Promise<unknown>;
+	/** When a request last asked for the room (Date.now()), and writes and tasks still running. */
+	usedAt: number;
+	busy: number;
 	publish: {
 		roomCounts: () => void;
 		staffCounts: () => void;
@@ -120,13 +124,27 @@ function roomInterval(room: Room): number {
 	return Math.min(1000, Math.max(250, listeners / 2));
 }
 
+/**
+ * A room nobody asked for this long, with no live stream, is dropped from memory (with its
+ * tallies, pace, participants' tokens and join budget) and rebuilt from the database when it is
+ * needed again; an ended workshop's room sooner, since its results are read from the database.
+ * `ROOM_IDLE_SECONDS` and `ENDED_ROOM_IDLE_SECONDS` change them (bench:soak shortens the latter).
+ */
+export const IDLE_MS = (Number(process.env.ROOM_IDLE_SECONDS) || 15 * 60) * 1000;
+export const ENDED_IDLE_MS = (Number(process.env.ENDED_ROOM_IDLE_SECONDS) || 2 * 60) * 1000;
+const SWEEP_EVERY_MS = Math.min(30_000, ENDED_IDLE_MS / 2);
+
 const rooms = new Map<string, Promise<Room | null>>();
 const loaded = new Map<string, Room>();
+let sweeper: ReturnType<typeof setInterval> | null = null;
 
 /** The live room of a workshop, loaded on first use; null for an unknown workshop. */
 export function getRoom(workshopId: string): Promise<Room | null> {
 	let room = rooms.get(workshopId);
+	const ready = loaded.get(workshopId);
+	if (ready) ready.usedAt = Date.now();
 	if (!room) {
+		sweeper ??= setInterval(() => sweepRooms(), SWEEP_EVERY_MS).unref();
 		room = liveDatabase().then((db) => loadRoom(db, workshopId));
 		rooms.set(workshopId, room);
 		// Unknown ids and failed loads are not cached: the workshop may be created a moment later.
@@ -141,7 +159,51 @@ export function getRoom(workshopId: string): Promise<Room | null> {
 
 /** The room if it is loaded already: the hot path's way round a promise per request. */
 export function loadedRoom(workshopId: string): Room | undefined {
-	return loaded.get(workshopId);
+	const room = loaded.get(workshopId);
+	if (room) room.usedAt = Date.now();
+	return room;
+}
+
+/**
+ * Counts a write or task on `room` while it runs, so the room is not dropped under it (an
+ * answer committed into a dropped room would be missing from the one rebuilt meanwhile).
+ */
+export async function whileBusy<T>(room: Room, task: () => Promise<T>): Promise<T> {
+	room.busy++;
+	try {
+		return await task();
+	} finally {
+		room.busy--;
+		room.usedAt = Date.now();
+	}
+}
+
+/** The loaded rooms (tests and benchmarks). */
+export function loadedRooms(): number {
+	return loaded.size;
+}
+
+/**
+ * Drops the rooms idle past their time (`IDLE_MS`, `ENDED_IDLE_MS`) with no stream open and
+ * nothing running; returns their ids. Runs every `SWEEP_EVERY_MS` once a room was loaded.
+ */
+export function sweepRooms(now = Date.now()): string[] {
+	const bus = liveBus();
+	const idle = [...loaded.values()].filter(
+		(room) =>
+			room.busy === 0 &&
+			now - room.usedAt >= (room.pace.status === 'ended' ? ENDED_IDLE_MS : IDLE_MS) &&
+			bus.localListeners(room.id, 'room') + bus.localListeners(room.id, 'staff') === 0
+	);
+	const ids = idle.map((room) => room.id);
+	if (ids.length === 0) return ids;
+	for (const id of ids) {
+		rooms.delete(id);
+		loaded.delete(id);
+	}
+	forgetRooms(idle);
+	forgetWorkshopParticipants(ids);
+	return ids;
 }
 
 /** Drops the cached rooms (tests, or a workshop deleted). */
@@ -180,6 +242,8 @@ async function loadRoom(db: Database, workshopId: string): Promise<Room | null> 
 		fresh: new Set(),
 		answerers: new Set(),
 		queue: Promise.resolve(),
+		usedAt: Date.now(),
+		busy: 0,
 		publish: {
 			roomCounts: coalesce(
 				() => publishCounts(room, 'room'),
@@ -509,7 +573,7 @@ export function answersCommitted(room: Room, activityId: string, minGroupSize: n
 // ------------------------------------------------------------ facilitator
 
 function serially<T>(room: Room, task: () => Promise<T>): Promise<T> {
-	const run = room.queue.then(task, task);
+	const run = whileBusy(room, () => room.queue.then(task, task));
 	room.queue = run.catch(() => {});
 	return run;
 }
@@ -628,7 +692,9 @@ export async function joinWorkshop(
 	const id = newId();
 	const token = newToken();
 	try {
-		await joins.submit({ id, workshopId, tokenHash: tokenHash(token), nickname: name });
+		await whileBusy(room, () =>
+			joins.submit({ id, workshopId, tokenHash: tokenHash(token), nickname: name })
+		);
 	} catch (error) {
 		console.error('live: join not stored', error);
 		throw new LiveError('not_stored');

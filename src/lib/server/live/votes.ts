@@ -11,7 +11,14 @@ import { admitFromAddress } from './limits';
 import { lookupParticipant } from './participants';
 import { releaseMinimums, voteStatements } from './queries';
 import { createTokenBuckets } from './rate-limit';
-import { answersCommitted, answersStored, getRoom, loadedRoom, type Room } from './rooms';
+import {
+	answersCommitted,
+	answersStored,
+	getRoom,
+	loadedRoom,
+	whileBusy,
+	type Room
+} from './rooms';
 import { createGroupCommit } from './writer';
 
 /** Per participant: 20 requests a second, bursts of 40 (a phone retrying is far below that). */
@@ -100,14 +107,16 @@ export async function submitAnswers(input: SubmitAnswers): Promise<{ stored: num
 		return { itemId, valueId: item.valueId, cardId: null, lens: item.lens, score };
 	});
 	try {
-		await writer.submit({
-			room,
-			activityId: activity.public.id,
-			participantId,
-			replaceAll: activity.replaceAll,
-			answers,
-			minGroupSize: room.minGroupSize
-		});
+		await whileBusy(room, () =>
+			writer.submit({
+				room,
+				activityId: activity.public.id,
+				participantId,
+				replaceAll: activity.replaceAll,
+				answers,
+				minGroupSize: room.minGroupSize
+			})
+		);
 	} catch (error) {
 		console.error('live: answers not stored', error);
 		throw new LiveError('not_stored');

@@ -1,28 +1,11 @@
 import { error } from '@sveltejs/kit';
-import QRCode from 'qrcode';
 import { loadResults } from '$lib/server/analytics/report';
 import { requireUser } from '$lib/server/auth/guards';
 import { staffAccess } from '$lib/server/live/access';
 import { getRoom, roomSnapshot } from '$lib/server/live/rooms';
 import { listNicknames } from '$lib/server/workshops/staff';
+import { qrFor } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
-
-/** Our own QR code as an SVG data URL (never user content), made once per join link. */
-const qrCodes = new Map<string, Promise<string>>();
-
-function qrFor(url: string): Promise<string> {
-	let svg = qrCodes.get(url);
-	if (!svg) {
-		svg = QRCode.toString(url, {
-			type: 'svg',
-			errorCorrectionLevel: 'M',
-			margin: 1,
-			color: { dark: '#000000', light: '#ffffff' }
-		}).then((s) => `data:image/svg+xml;base64,${Buffer.from(s).toString('base64')}`);
-		qrCodes.set(url, svg);
-	}
-	return svg;
-}
 
 /** The projector view: staff who may see the team; what it shows is only what the room may see. */
 export const load: PageServerLoad = async (event) => {

@@ -5,7 +5,7 @@ import { isoDate } from '$lib/room/dates';
 import { countAccessCodes } from '$lib/server/access-codes/queries';
 import { VerifiedForm } from '$lib/server/admission/forms';
 import { teamAccess } from '$lib/server/auth/guards';
-import { qrFor } from '$lib/server/pulses/qr';
+import { qrFor } from '$lib/server/qr';
 import {
 	getPulse,
 	getReleasedResults,
