@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client';
 import { signInContext } from '../accounts';
 import { expect, test } from '../fixtures';
 import { t } from '../messages';
+import { SiteHeader } from '../pages/SiteHeader';
 import { createTeamByRequest, expectStatus, postForm } from '../requests';
 import { answerPulseByRequest, followTeam, type FollowTeam } from './setup';
 
@@ -155,6 +156,21 @@ test('an owner compares two teams’ pulse checks for a quarter and sees both fi
 	await page.screenshot({ path: 'tests/.output/screens/compare-teams.png', fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'tests/.output/screens/compare-teams-390.png', fullPage: true });
+
+	// In Dutch, each team's last pulse check (the default period): the same figures and flag.
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto(`${team.teamPath}/compare?with=${other.teamId}`);
+	await new SiteHeader(page).switchLanguage('nl');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(page.getByTestId('period')).toHaveText(t('analytics_compare_pulses_last', {}, 'nl'));
+	const vergeleken = page.getByRole('region', {
+		name: t('analytics_compare_pulses_of', { a: teamName, b: otherName }, 'nl')
+	});
+	await expect(vergeleken.getByRole('row', { name: /^% positief/ })).toContainText('+67');
+	await expect(
+		vergeleken.getByRole('row', { name: /^% positief/ }).getByTestId('difference-flag')
+	).toHaveText(t('follow_period_change_flagged', {}, 'nl'));
+	await page.screenshot({ path: 'tests/.output/screens/compare-teams-nl.png', fullPage: true });
 
 	// The team's leader, who also leads a third team, may not see the other team: its id is
 	// refused beside the field with the same words as an id that does not exist, it is not
