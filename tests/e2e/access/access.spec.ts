@@ -115,6 +115,9 @@ const HOW: Record<string, Record<string, How>> = {
 	'/o/[orgId]/t/[teamId]/compare': {
 		'GET · ?a=W&b=the workshop of team B': ({ world }) => ({
 			query: `?a=${world.workshop.id}&b=${world.otherWorkshop.id}`
+		}),
+		'GET · ?with=team B&period=quarter': ({ world }) => ({
+			query: `?with=${world.teamB}&period=quarter`
 		})
 	},
 	'/o/[orgId]/t/[teamId]/commitments/[commitmentId]': {

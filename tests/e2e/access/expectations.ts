@@ -314,6 +314,9 @@ export const EXPECTED: Expectations = {
 		// W against team B's workshop: leader A may not read team B, and is told so next to the
 		// field (the same words as for an id that does not exist), not with an error page.
 		'GET · ?a=W&b=the workshop of team B':      READ_A,
+		// Team A's pulse checks against team B's: leader A may not see team B and is told so
+		// beside the field (as for a team that does not exist); the others see both.
+		'GET · ?with=team B&period=quarter':        READ_A,
 	},
 	'/present/[workshopId]': {
 		GET:                                        READ_A,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { can } from '$lib/domain/permissions';
-import { listTeamIdsOf, listTeams } from '$lib/server/accounts/queries';
+import { resolvePeriod, todayOf } from '$lib/domain/period';
 import { compareResults } from '$lib/server/analytics/compare';
+import { listComparableTeams, loadTeamsComparison } from '$lib/server/analytics/compare-teams';
 import { loadResults } from '$lib/server/analytics/report';
 import { teamAccess } from '$lib/server/auth/guards';
 import { listWorkshops } from '$lib/server/workshops/queries';
+import { periodFromUrl } from '$lib/server/dashboard/period';
+import type { Database } from '$lib/server/db';
 import type { FieldErrors } from '$lib/forms';
 import type { PageServerLoad } from './$types';
 
@@ -13,17 +15,24 @@ const CompareQuery = z.object({
 	b: z.string().max(64).optional()
 });
 
+/** The other team whose pulse checks are compared with this team's (`?with=`). */
+const TeamQuery = z.object({ with: z.string().max(64).optional() });
+
 /**
  * Two workshops side by side: A of this team, B of this team (before and after) or of another
- * team of the organisation that the visitor may read. Unknown or unreadable choices are said
- * next to the field, not answered with an error page.
+ * team of the organisation that the visitor may read. And this team's pulse checks beside
+ * another readable team's in a period. Unknown or unreadable choices are said next to the
+ * field, not answered with an error page.
  */
 export const load: PageServerLoad = async (event) => {
 	const { db, org, team, user, role } = await teamAccess(event);
-	const mine = await listTeamIdsOf(db, org.id, user.id);
-	const teams = (await listTeams(db, org.id)).filter(
-		(t) => t.id === team.id || can(role, 'team.view', { isTeamMember: mine.has(t.id) })
-	);
+	const teams = await listComparableTeams(db, {
+		orgId: org.id,
+		teamId: team.id,
+		userId: user.id,
+		role
+	});
+	const pulses = await pulseComparison(db, { org, team, teams, url: event.url });
 	const groups = await Promise.all(
 		teams.map(async (t) => ({
 			teamId: t.id,
@@ -58,7 +67,7 @@ export const load: PageServerLoad = async (event) => {
 		chosen: { a: query.a, b: query.b },
 		errors
 	};
-	if (!a || !b || Object.keys(errors).length > 0) return { ...page, comparison: null };
+	if (!a || !b || Object.keys(errors).length > 0) return { ...page, pulses, comparison: null };
 	const withTeam = (w: typeof a) => ({
 		...w,
 		teamName: groups.find((g) => g.teamId === w.teamId)!.teamName
@@ -69,6 +78,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return {
 		...page,
+		pulses,
 		comparison: {
 			a: { ...withTeam(a), respondents: ra.respondents, tooFew: ra.tooFew },
 			b: { ...withTeam(b), respondents: rb.respondents, tooFew: rb.tooFew },
@@ -76,3 +86,58 @@ export const load: PageServerLoad = async (event) => {
 		}
 	};
 };
+
+/**
+ * This team's pulse checks beside another team's (`?with=`) in the chosen period. A team the
+ * visitor may not view is refused with the same words as one that does not exist: nothing
+ * about it is read.
+ */
+async function pulseComparison(
+	db: Database,
+	{
+		org,
+		team,
+		teams,
+		url
+	}: {
+		org: { minGroupSize: number };
+		team: { id: string; name: string };
+		teams: { id: string; name: string }[];
+		url: URL;
+	}
+) {
+	const now = new Date();
+	const { choice, problem, query } = periodFromUrl(url, now);
+	const others = teams.filter((t) => t.id !== team.id).map((t) => ({ id: t.id, name: t.name }));
+	const parsed = TeamQuery.safeParse({ with: url.searchParams.get('with') ?? undefined });
+	const asked = parsed.success ? parsed.data.with || undefined : undefined;
+	const other = asked ? others.find((t) => t.id === asked) : undefined;
+	const errors: FieldErrors = {};
+	if (!parsed.success || (asked && !other)) errors.with = { code: 'invalid' };
+	const base = {
+		others,
+		chosen: other?.id ?? null,
+		errors,
+		minGroupSize: org.minGroupSize,
+		// The period's days and its steps; "the last pulse" is each team's own, said per team.
+		period: choice.kind === 'pulse' ? null : resolvePeriod(choice, todayOf(now), []),
+		periodQuery: query,
+		periodProblem: problem
+	};
+	if (!other) return { ...base, comparison: null };
+	const comparison = await loadTeamsComparison(db, {
+		teamId: team.id,
+		otherTeamId: other.id,
+		minGroupSize: org.minGroupSize,
+		period: choice,
+		now
+	});
+	return {
+		...base,
+		comparison: {
+			...comparison,
+			a: { ...comparison.a, teamName: team.name },
+			b: { ...comparison.b, teamName: other.name }
+		}
+	};
+}
