@@ -30,7 +30,9 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const { db, org } = await orgAccess(event, 'org.manage');
 		const parsed = parseForm(RevokeShareLinkForm, await event.request.formData());
-		if (!parsed.ok || !(await revokeShareLink(db, org.id, parsed.data.id))) {
+		if (!parsed.ok) return fail(400, { revokeProblem: true });
+		// Another organisation's link, or one revoked meanwhile.
+		if (!(await revokeShareLink(db, org.id, parsed.data.id))) {
 			return fail(404, { revokeProblem: true });
 		}
 		return { revoked: true };
