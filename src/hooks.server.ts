@@ -7,6 +7,7 @@ import { registerSecurityHeaders } from '$lib/server/security-headers';
 import { i18n } from './hooks/i18n';
 import { securityHeaders } from './hooks/security';
 import { session } from './hooks/session';
+import { sharedLinkHeaders } from './hooks/share';
 
 /**
  * Creates and migrates the database before the first request is served, and offers the lean
@@ -21,4 +22,4 @@ export const init: ServerInit = async () => {
 	startReminders();
 };
 
-export const handle = sequence(securityHeaders, i18n, session);
+export const handle = sequence(sharedLinkHeaders, securityHeaders, i18n, session);

@@ -78,6 +78,11 @@ export const EXPECTED: Expectations = {
 	'/locale': {
 		POST:                                       [HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME,HOME],
 	},
+	// A read-only link to an organisation's dashboard: without an account; an unknown link is 404
+	// to everyone (tests/e2e/follow/share.spec.ts opens a real one).
+	'/s/[token]': {
+		GET:                                        [404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+	},
 	'/orgs/new': {
 		GET:                                        [200, 200, 200, 200, 200, 200, 200, IN,  IN,  IN ],
 		POST:                                       [400, 400, 400, 400, 400, 400, 400, IN,  IN,  IN ],
@@ -106,6 +111,19 @@ export const EXPECTED: Expectations = {
 	// score on their teams' dashboards only).
 	'/o/[orgId]/leaders': {
 		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
+	},
+	// The tables of the organisation's dashboard and the leaders page as CSV: as their pages.
+	'/o/[orgId]/dashboard/csv': {
+		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
+	},
+	'/o/[orgId]/leaders/csv': {
+		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
+	},
+	// Read-only links to the dashboard: the owner's alone to create, list and revoke.
+	'/o/[orgId]/settings/share': {
+		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/create':                            OWNER_ONLY,
+		'POST ?/revoke':                            OWNER_ONLY,
 	},
 	'/o/[orgId]/settings': {
 		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
@@ -188,6 +206,10 @@ export const EXPECTED: Expectations = {
 		GET:                                        READ_A,
 		'GET · ?value= a value of team A':          READ_A,
 		'GET · ?value= a value of team B':          [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+	},
+	// One of the dashboard's tables as CSV: as the page; asked for without `table`, 400.
+	'/o/[orgId]/t/[teamId]/dashboard/csv': {
+		GET:                                        [400, 400, 400, 400, 403, 400, 404, IN,  IN,  IN ],
 	},
 
 	// ------------------------------------------------------- team A's pulse checks: pulse A

@@ -22,6 +22,7 @@ import { createPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addCard, addParticipant, writeVotes } from '../workshops/queries';
 import { createAccessCodes, spendAccessCode } from '../access-codes/queries';
 import { addJoinRequest } from '../admission/queries';
+import { createShareLink } from '../share/queries';
 import { EXPORTED, exportOrganisation, NOT_EXPORTED, schemaTables } from './export';
 import { deleteOrganisation, deleteTeam, deleteWorkshop } from './queries';
 
@@ -170,6 +171,15 @@ async function fillOrganisation(label: string, participantCount = 6) {
 		teamId,
 		state: 'sent',
 		sentAt: new Date()
+	});
+	// A read-only link to the dashboard (src/lib/server/share).
+	await createShareLink(db, {
+		orgId,
+		label: `${label} works council`,
+		sections: ['figures', 'teams'],
+		includeLeaderScores: false,
+		expiresOn: null,
+		createdBy: seeded.userId
 	});
 	return { ...seeded, secondTeam, leaderId, people, cardId, pulseId, pulseCodes };
 }
@@ -350,6 +360,7 @@ describe('deleting', () => {
 			organisations: -1,
 			memberships: -rowsOf('memberships'),
 			invitations: -rowsOf('invitations'),
+			share_links: -1,
 			teams: -2,
 			team_members: -1,
 			culture_values: -3,

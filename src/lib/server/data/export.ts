@@ -87,7 +87,9 @@ export const EXPORTED: Record<string, ExportRule> = {
 	touchpoints: { scope: 'team' },
 	alignment_judgements: { scope: 'team' },
 	// Which reminder went to which staff account, when (no address or text is kept).
-	reminders: { scope: 'team' }
+	reminders: { scope: 'team' },
+	// Read-only links to the dashboard: what each shows, until when (never the token's hash).
+	share_links: { scope: 'org', omit: ['token_hash'] }
 };
 
 /** Tables that hold nothing of an organisation's, and why. */

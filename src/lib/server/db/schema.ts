@@ -848,3 +848,32 @@ export const reminders = sqliteTable(
 		index('reminders_team_idx').on(t.teamId)
 	]
 );
+
+// ------------------------------------------------------------- share links
+
+/**
+ * Read-only links to an organisation's dashboard (drizzle/0018_share_links.sql): only the
+ * SHA-256 of the token is kept, as for sessions; `sections` lists what the link shows.
+ */
+export const shareLinks = sqliteTable(
+	'share_links',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		label: text('label').notNull(),
+		/** Comma-separated SHARE_SECTIONS (src/lib/domain/share.ts). */
+		sections: text('sections').notNull(),
+		includeLeaderScores: integer('include_leader_scores', { mode: 'boolean' })
+			.notNull()
+			.default(false),
+		/** The last day the link opens (`YYYY-MM-DD`), or null for no end. */
+		expiresOn: text('expires_on'),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('share_links_org_idx').on(t.orgId)]
+);
