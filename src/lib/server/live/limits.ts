@@ -145,42 +145,73 @@ export function admitJoin(
  */
 export function forgetRooms(rooms: readonly { id: string; joinCode: string }[]): void {
 	for (const room of rooms) joinsByRoom.delete(room.id);
-	const codes = new Set(rooms.map((room) => room.joinCode));
-	for (const [key, known] of knownCodes) {
-		const kept = known.filter((code) => !codes.has(code));
-		if (kept.length === 0) knownCodes.delete(key);
-		else if (kept.length < known.length) knownCodes.set(key, kept);
-	}
+	codeGuesses.forget(new Set(rooms.map((room) => room.joinCode)));
 }
 
 // ----------------------------------------------------------- join codes
 
-const wrongCodes = createTokenBuckets(WRONG_CODES_PER_ADDRESS);
-const knownCodes = new Map<string, string[]>();
+/**
+ * Guesses at a secret (a join code, a shared link) per address: `policy` wrong ones, then a
+ * refusal; a secret that was right from an address stays open to it when its guesses run out,
+ * so a guessing neighbour does not lock a room out of its own workshop. Counted per process.
+ */
+export function createGuesses(
+	policy: TokenBucketPolicy,
+	knownPerAddress = KNOWN_CODES_PER_ADDRESS
+) {
+	const wrong = createTokenBuckets(policy);
+	const known = new Map<string, string[]>();
+	const maxKeys = policy.maxKeys ?? MAX_ADDRESSES;
+	return {
+		/** Ms before `address` may try `secret`; 0 when it may now. */
+		wait(address: string, secret: string, now = performance.now()): number {
+			const key = addressKey(address);
+			if (wrong.has(key, 1, now) || known.get(key)?.includes(secret)) return 0;
+			return 1000 / policy.perSecond;
+		},
+		/** The secret opened nothing: one guess spent. */
+		wrong(address: string, now = performance.now()): void {
+			wrong.take(addressKey(address), 1, now);
+		},
+		/** The secret was right: the address may keep using it when out of guesses. */
+		right(address: string, secret: string): void {
+			const key = addressKey(address);
+			const list = known.get(key) ?? [];
+			if (list.includes(secret)) return;
+			known.delete(key);
+			known.set(key, [secret, ...list].slice(0, knownPerAddress));
+			if (known.size > maxKeys) known.delete(known.keys().next().value as string);
+		},
+		/** Secrets that open nothing any more (or whose room left memory): no address keeps them. */
+		forget(secrets: ReadonlySet<string>): void {
+			for (const [key, list] of known) {
+				const kept = list.filter((secret) => !secrets.has(secret));
+				if (kept.length === 0) known.delete(key);
+				else if (kept.length < list.length) known.set(key, kept);
+			}
+		}
+	};
+}
+
+const codeGuesses = createGuesses(WRONG_CODES_PER_ADDRESS);
 
 /**
  * Before a well-formed code is looked up: refuses (429) an address that has used up its wrong
  * guesses, unless the code was right from this address before; then it learns nothing new.
  */
 export function checkCodeGuess(address: string, code: string, now = performance.now()): void {
-	const key = addressKey(address);
-	if (wrongCodes.has(key, 1, now) || knownCodes.get(key)?.includes(code)) return;
-	throw refusal(1000 / WRONG_CODES_PER_ADDRESS.perSecond);
+	const wait = codeGuesses.wait(address, code, now);
+	if (wait > 0) throw refusal(wait);
 }
 
 /** The code matched no workshop: one guess spent. */
 export function codeWasWrong(address: string, now = performance.now()): void {
-	wrongCodes.take(addressKey(address), 1, now);
+	codeGuesses.wrong(address, now);
 }
 
 /** The code matched a workshop: the address may keep using it when out of guesses. */
 export function codeWasRight(address: string, code: string): void {
-	const key = addressKey(address);
-	const known = knownCodes.get(key) ?? [];
-	if (known.includes(code)) return;
-	knownCodes.delete(key);
-	knownCodes.set(key, [code, ...known].slice(0, KNOWN_CODES_PER_ADDRESS));
-	if (knownCodes.size > MAX_ADDRESSES) knownCodes.delete(knownCodes.keys().next().value as string);
+	codeGuesses.right(address, code);
 }
 
 // ----------------------------------------------- answers, cards, upvotes
