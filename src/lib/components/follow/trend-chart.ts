@@ -96,3 +96,28 @@ export function spacedTicks(
 	}
 	return new Set([0]);
 }
+
+/** Rows of labels drawn above a chart's marks; a label that fits in none is left to the table. */
+export const MARK_LABEL_ROWS = 2;
+
+/**
+ * Which row each mark's label goes in (or null: not drawn), left to right: the first row where
+ * it starts at least `gap` pixels after the label before it ends, so no two labels overlap.
+ * `spans` are each label's left and right edge in pixels, in the marks' order.
+ */
+export function markLabelRows(
+	spans: readonly { left: number; right: number }[],
+	rows = MARK_LABEL_ROWS,
+	gap = 4
+): (number | null)[] {
+	const ends: number[] = Array.from({ length: rows }, () => -Infinity);
+	const order = spans.map((_, i) => i).sort((a, b) => spans[a].left - spans[b].left);
+	const placed: (number | null)[] = spans.map(() => null);
+	for (const i of order) {
+		const row = ends.findIndex((end) => spans[i].left >= end + gap);
+		if (row === -1) continue;
+		placed[i] = row;
+		ends[row] = spans[i].right;
+	}
+	return placed;
+}

@@ -87,7 +87,9 @@ export const EXPORTED: Record<string, ExportRule> = {
 	touchpoints: { scope: 'team' },
 	alignment_judgements: { scope: 'team' },
 	// Which reminder went to which staff account, when (no address or text is kept).
-	reminders: { scope: 'team' }
+	reminders: { scope: 'team' },
+	// Dated notes on the charts, of a team or (team_id null) of the whole organisation.
+	chart_events: { scope: 'org' }
 };
 
 /** Tables that hold nothing of an organisation's, and why. */
