@@ -22,7 +22,8 @@ export async function addEventAction(
 
 export async function deleteEventAction(db: Database, scope: EventScope, form: FormData) {
 	const parsed = parseForm(DeleteEventForm, form);
-	if (!parsed.ok || !(await deleteChartEvent(db, scope, parsed.data.eventId))) {
+	if (!parsed.ok) return fail(400, { eventDeleted: false });
+	if (!(await deleteChartEvent(db, scope, parsed.data.eventId))) {
 		return fail(404, { eventDeleted: false });
 	}
 	return { eventDeleted: true };
