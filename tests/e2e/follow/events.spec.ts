@@ -52,16 +52,23 @@ async function pulseOn(
 	return id;
 }
 
-/** Whether the chart has pixels of a note's mark (#8a4b00), which no line of it is drawn in. */
-async function hasNoteMark(canvas: Locator): Promise<boolean> {
+/**
+ * Whether the chart has a mark drawn: a column of pixels at least 60 tall in the marks' grey
+ * (#707070), which no line, grid or text of a chart is drawn in.
+ */
+async function hasMark(canvas: Locator): Promise<boolean> {
 	return canvas.evaluate((c: HTMLCanvasElement) => {
-		const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-		let found = 0;
-		for (let i = 0; i < pixels.length; i += 4) {
-			const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
-			if (a > 200 && Math.abs(r - 138) < 12 && Math.abs(g - 75) < 12 && b < 20) found++;
+		const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+		for (let x = 0; x < width; x++) {
+			let run = 0;
+			for (let y = 0; y < height; y++) {
+				const i = (y * width + x) * 4;
+				const grey = [data[i], data[i + 1], data[i + 2]].every((v) => Math.abs(v - 112) < 10);
+				run = grey && data[i + 3] > 200 ? run + 1 : 0;
+				if (run >= 60) return true;
+			}
 		}
-		return found > 20;
+		return false;
 	});
 }
 
@@ -118,7 +125,7 @@ test('an owner sets a team size, reads "n of size" on the pulse and the dashboar
 	const chart = page.getByRole('region', { name: t('follow_dash_favourable_title') });
 	const canvas = chart.locator('canvas');
 	await expectChartDrawn(canvas);
-	await expect.poll(() => hasNoteMark(canvas)).toBe(true);
+	await expect.poll(() => hasMark(canvas)).toBe(true);
 	await chart.getByText(t('follow_dash_show_table')).click();
 	const marks = chart.getByTestId('chart-marks');
 	await expect(marks.getByRole('row').filter({ hasText: 'Reorganisation' })).toContainText(

@@ -27,10 +27,11 @@ declare module 'chart.js' {
 	}
 }
 
-export const MARK_COLOURS: Record<ChartEventKind, string> = {
-	note: '#8a4b00',
-	workshop: '#5b4a9e'
-};
+/**
+ * Grey, which no line of a chart is drawn in (LINE_COLOURS, LENS_COLOURS), 4.9:1 on white; a
+ * note is a solid line, a workshop a dashed one.
+ */
+export const MARK_COLOUR = '#707070';
 /** Height of one row of labels above the plot, in pixels. */
 export const MARK_ROW_HEIGHT = 15;
 const FONT = '12px system-ui, sans-serif';
@@ -49,11 +50,11 @@ export const eventMarks: Plugin<'line', EventMarksOptions> = {
 			const width = ctx.measureText(mark.label).width;
 			// Right of the line, or left of it where the plot ends.
 			const left = xs[i] + 3 + width > chartArea.right ? xs[i] - 3 - width : xs[i] + 3;
-			return { left, right: left + width };
+			return { left, right: left + width, first: mark.kind === 'note' };
 		});
 		const rows = markLabelRows(spans, MARK_LABEL_ROWS);
 		marks.forEach((mark, i) => {
-			const colour = MARK_COLOURS[mark.kind];
+			const colour = MARK_COLOUR;
 			const row = rows[i];
 			// Row 0 sits just above the plot; a labelled mark's line reaches up to its label.
 			const baseline = row === null ? chartArea.top : chartArea.top - 2 - row * MARK_ROW_HEIGHT;

@@ -139,4 +139,16 @@ describe('the labels of events above a chart', () => {
 		);
 		expect(rows).toEqual([0, 1, 0, null]);
 	});
+
+	it("an owner's note is placed before the workshops around it", () => {
+		const rows = markLabelRows(
+			[
+				{ left: 10, right: 90 },
+				{ left: 20, right: 100 },
+				{ left: 50, right: 120, first: true }
+			],
+			2
+		);
+		expect(rows).toEqual([1, null, 0]);
+	});
 });
