@@ -4,6 +4,7 @@ import {
 	groupParticipation,
 	monthlyParticipation,
 	participation,
+	participationMax,
 	pulseParticipation,
 	teamSize
 } from './participation';
@@ -96,5 +97,13 @@ describe('participation', () => {
 			5
 		);
 		expect(shown.map((p) => p?.percent ?? null)).toEqual([null, 75]);
+	});
+});
+
+describe("a participation chart's axis", () => {
+	it('ends at 100 %, or at the next 10 above a participation over 100 %', () => {
+		expect(participationMax([null, participation(18, 24)])).toBe(100);
+		expect(participationMax([participation(30, 24)])).toBe(130);
+		expect(participationMax([])).toBe(100);
 	});
 });

@@ -82,3 +82,9 @@ export function monthlyParticipation(
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([date, group]) => ({ date, participation: groupParticipation(group, sizes, min) }));
 }
+
+/** The top of a participation chart's axis: 100 %, or above it to the next 10 when a size is too small. */
+export function participationMax(points: readonly (Participation | null)[]): number {
+	const highest = Math.max(100, ...points.map((p) => p?.percent ?? 0));
+	return Math.ceil(highest / 10) * 10;
+}

@@ -81,7 +81,7 @@ test('an owner sets a team size, reads "n of size" on the pulse and the dashboar
 	const team = await followTeam(playwright.request, baseURL!, ['Candour', 'Ownership'], {
 		minGroupSize: 3
 	});
-	await pulseOn(team, playwright.request, day(-40), 4);
+	await pulseOn(team, playwright.request, day(-40), 6);
 	const latest = await pulseOn(team, playwright.request, day(0), 3);
 
 	await signInContext(page.context(), team.origin, team.owner);
@@ -102,9 +102,11 @@ test('an owner sets a team size, reads "n of size" on the pulse and the dashboar
 	const threeOfFour = t('participation_of', { respondents: 3, size: 4, percent: '75 %' });
 	await page.goto(`${team.teamPath}/pulses`);
 	await expect(page.getByRole('row').filter({ hasText: threeOfFour })).toHaveCount(1);
-	await expect(
-		page.getByText(t('participation_of', { respondents: 4, size: 4, percent: '100 %' }))
-	).toBeVisible();
+	// Six answered the first pulse, more than its size: said as it is, with the hint.
+	const sixOfFour = page
+		.getByRole('row')
+		.filter({ hasText: t('participation_of', { respondents: 6, size: 4, percent: '150 %' }) });
+	await expect(sixOfFour).toContainText(t('participation_over_hint'));
 	await page.goto(`${team.teamPath}/pulses/${latest}`);
 	await expect(page.getByTestId('participation')).toHaveText(threeOfFour);
 
@@ -114,6 +116,12 @@ test('an owner sets a team size, reads "n of size" on the pulse and the dashboar
 	const figure = page.getByTestId('participation-figure');
 	await expect(figure).toContainText('75 %');
 	await expect(figure).toContainText(threeOfFour);
+	// Per pulse, as a chart: 150 % then 75 %.
+	const overTime = page.getByRole('region', { name: t('participation_chart_title'), exact: true });
+	await expectChartDrawn(overTime.locator('canvas'));
+	await overTime.getByText(t('follow_dash_show_table')).click();
+	await expect(overTime.getByRole('row').filter({ hasText: '75 %' })).toHaveCount(1);
+	await expect(overTime.getByRole('row').filter({ hasText: '150 %' })).toHaveCount(1);
 
 	// A note between the two pulses.
 	const when = day(-20);
