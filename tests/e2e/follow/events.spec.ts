@@ -122,6 +122,7 @@ test('an owner sets a team size, reads "n of size" on the pulse and the dashboar
 	await overTime.getByText(t('follow_dash_show_table')).click();
 	await expect(overTime.getByRole('row').filter({ hasText: '75 %' })).toHaveCount(1);
 	await expect(overTime.getByRole('row').filter({ hasText: '150 %' })).toHaveCount(1);
+	await expect(overTime).toContainText(t('participation_over_hint'));
 
 	// A note between the two pulses.
 	const when = day(-20);
