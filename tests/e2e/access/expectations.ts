@@ -106,6 +106,9 @@ export const EXPECTED: Expectations = {
 	// Management across teams: not for leaders, who see their own teams' dashboards.
 	'/o/[orgId]/dashboard': {
 		GET:                                        [200, 200, 200, 403, 403, 200, 404, IN,  IN,  IN ],
+		// Notes on the organisation's charts: whoever manages the organisation.
+		'POST ?/addEvent':                          OWNER_ONLY,
+		'POST ?/deleteEvent':                       OWNER_ONLY,
 	},
 	// Leaders across the organisation: as the organisation's dashboard (a leader sees their own
 	// score on their teams' dashboards only).
@@ -146,6 +149,7 @@ export const EXPECTED: Expectations = {
 		'GET · a team of another organisation':     [404, 404, 404, 404, 404, 404, 404, IN,  IN,  IN ],
 		'POST ?/rename':                            OWNER_ONLY,
 		'POST ?/language':                          OWNER_ONLY,
+		'POST ?/size':                              OWNER_ONLY,
 		'POST ?/addMember':                         OWNER_ONLY,
 		'POST ?/removeMember':                      OWNER_ONLY,
 		'POST ?/deleteTeam':                        OWNER_ONLY,
@@ -206,6 +210,9 @@ export const EXPECTED: Expectations = {
 		GET:                                        READ_A,
 		'GET · ?value= a value of team A':          READ_A,
 		'GET · ?value= a value of team B':          [404, 404, 404, 404, 403, 404, 404, IN,  IN,  IN ],
+		// Notes on the team's charts: whoever may edit the team.
+		'POST ?/addEvent':                          OWNER_ONLY,
+		'POST ?/deleteEvent':                       OWNER_ONLY,
 	},
 	// One of the dashboard's tables as CSV: as the page; asked for without `table`, 400.
 	'/o/[orgId]/t/[teamId]/dashboard/csv': {

@@ -12,6 +12,7 @@ import {
 	PointElement,
 	Tooltip
 } from 'chart.js';
+import { eventMarks } from './event-marks';
 
 Chart.register(
 	LineController,
@@ -20,7 +21,8 @@ Chart.register(
 	CategoryScale,
 	LinearScale,
 	Legend,
-	Tooltip
+	Tooltip,
+	eventMarks
 );
 
 export { Chart };

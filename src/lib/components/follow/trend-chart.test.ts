@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendSeries } from './format';
-import { planTrend, spacedTicks } from './trend-chart';
+import { markLabelRows, planTrend, spacedTicks } from './trend-chart';
 
 const line = (label: string, values: (number | null)[]): TrendSeries => ({
 	label,
@@ -123,5 +123,32 @@ describe('spacedTicks', () => {
 		expect(spacedTicks(widths, 360)).toEqual(new Set([0, 5, 10, 15, 20]));
 		expect(spacedTicks([], 300).size).toBe(0);
 		expect(spacedTicks([40], 300)).toEqual(new Set([0]));
+	});
+});
+
+describe('the labels of events above a chart', () => {
+	it('go in the first row where they do not overlap, else are left to the table', () => {
+		const rows = markLabelRows(
+			[
+				{ left: 10, right: 90 },
+				{ left: 50, right: 120 }, // overlaps the first: next row
+				{ left: 100, right: 150 }, // clear of the first in row 0
+				{ left: 110, right: 160 } // overlaps both rows: not drawn
+			],
+			2
+		);
+		expect(rows).toEqual([0, 1, 0, null]);
+	});
+
+	it("an owner's note is placed before the workshops around it", () => {
+		const rows = markLabelRows(
+			[
+				{ left: 10, right: 90 },
+				{ left: 20, right: 100 },
+				{ left: 50, right: 120, first: true }
+			],
+			2
+		);
+		expect(rows).toEqual([1, null, 0]);
 	});
 });

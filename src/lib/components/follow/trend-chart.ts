@@ -96,3 +96,39 @@ export function spacedTicks(
 	}
 	return new Set([0]);
 }
+
+/** Rows of labels drawn above a chart's marks; a label that fits in none is left to the table. */
+export const MARK_LABEL_ROWS = 2;
+
+/**
+ * Which row each mark's label goes in (or null: not drawn): the first row where it starts at
+ * least `gap` pixels after the label before it ends, so no two labels overlap. `spans` are each
+ * label's left and right edge in pixels, in the marks' order; those marked `first` (an owner's
+ * notes) are placed before the others (workshops, whose names the workshop charts show too),
+ * each group left to right.
+ */
+export function markLabelRows(
+	spans: readonly { left: number; right: number; first?: boolean }[],
+	rows = MARK_LABEL_ROWS,
+	gap = 4
+): (number | null)[] {
+	const taken: { left: number; right: number }[][] = Array.from({ length: rows }, () => []);
+	const order = spans
+		.map((_, i) => i)
+		.sort(
+			(a, b) =>
+				Number(Boolean(spans[b].first)) - Number(Boolean(spans[a].first)) ||
+				spans[a].left - spans[b].left
+		);
+	const placed: (number | null)[] = spans.map(() => null);
+	for (const i of order) {
+		const { left, right } = spans[i];
+		const row = taken.findIndex((labels) =>
+			labels.every((l) => left >= l.right + gap || right + gap <= l.left)
+		);
+		if (row === -1) continue;
+		placed[i] = row;
+		taken[row].push({ left, right });
+	}
+	return placed;
+}

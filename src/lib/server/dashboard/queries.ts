@@ -37,7 +37,15 @@ import {
 	shownDays,
 	teamInPeriod
 } from '../../domain/period-figures';
+import {
+	groupParticipation,
+	monthlyParticipation,
+	pulseParticipation,
+	type Participation
+} from '../../domain/participation';
+import { within } from '../../domain/period';
 import { isoDate } from '../../room/dates';
+import { getTeamSize, teamSizes } from '../participation/queries';
 import { withTheirRelease } from '../live/queries';
 import type { Database } from '../db';
 import {
@@ -300,13 +308,14 @@ export async function loadTeamDashboard(
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const [aggregates, statements, values, records, ratings, entropy] = await Promise.all([
+	const [aggregates, statements, values, records, ratings, entropy, { size }] = await Promise.all([
 		listPulseAggregates(db, { teamId: input.teamId }),
 		listStatementAggregates(db, { teamId: input.teamId }),
 		activeValues(db, input.teamId),
 		listCommitmentRecords(db, [input.teamId]),
 		listRatingAggregates(db, input.teamId),
-		loadEntropySeries(db, { teamId: input.teamId }, min)
+		loadEntropySeries(db, { teamId: input.teamId }, min),
+		getTeamSize(db, input.teamId)
 	]);
 	const pulsesSeries = pulseSeries(aggregates, min);
 	const ordered = [...aggregates].sort(byOpening);
@@ -327,6 +336,9 @@ export async function loadTeamDashboard(
 	return {
 		minGroupSize: min,
 		...inPeriod(aggregates, records, period, min, now),
+		participation: periodParticipation(aggregates, new Map([[input.teamId, size]]), period, min),
+		/** Per pulse, as `pulses`: respondents over the team's size, null where withheld. */
+		pulseParticipation: pulseParticipation(aggregates, size, min),
 		pulses: pulsesSeries,
 		values: favourableSeries(ordered, about('value'), values, min),
 		leaders,
@@ -336,6 +348,18 @@ export async function loadTeamDashboard(
 		followThrough: followThroughAt(records, now),
 		...openAndOverdue(records, now)
 	};
+}
+
+/** Respondents over size of the shown pulses that opened in the period (domain/participation.ts). */
+function periodParticipation(
+	aggregates: readonly PulseAggregate[],
+	sizes: ReadonlyMap<string, number | null>,
+	period: ResolvedPeriod | null,
+	min: number
+): Participation | null {
+	if (!period) return null;
+	const current = aggregates.filter((p) => within(p.opensOn, period.current));
+	return groupParticipation(current, sizes, min);
 }
 
 /**
@@ -366,11 +390,12 @@ export async function loadOrgDashboard(
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const [teamRows, aggregates, records, entropy] = await Promise.all([
+	const [teamRows, aggregates, records, entropy, sizes] = await Promise.all([
 		listOrgTeams(db, input.orgId),
 		listPulseAggregates(db, { orgId: input.orgId }),
 		listCommitmentRecords(db, { orgId: input.orgId }),
-		loadEntropySeries(db, { orgId: input.orgId }, min)
+		loadEntropySeries(db, { orgId: input.orgId }, min),
+		teamSizes(db, input.orgId)
 	]);
 	const months = monthlySeries(aggregates, min);
 	const monthEnds = months.map((p) => {
@@ -406,6 +431,9 @@ export async function loadOrgDashboard(
 	return {
 		minGroupSize: min,
 		...inPeriod(aggregates, records, period, min, now),
+		participation: periodParticipation(aggregates, sizes, period, min),
+		/** Per month, as `months`: respondents over the sizes of the teams with a shown pulse. */
+		monthlyParticipation: monthlyParticipation(aggregates, sizes, min).map((p) => p.participation),
 		months,
 		commitments: commitmentSeries(records, [...monthEnds.filter((d) => d < today), today]),
 		dueByMonth: followThroughByDueMonth(records, dueMonths, now),

@@ -4,6 +4,7 @@ import { addTeamMember, createInvitation, createTeam } from '../accounts/queries
 import { createElement } from '../culture/queries';
 import type { Database } from '../db';
 import {
+	chartEvents,
 	commitments,
 	mapReviewDecisions,
 	memberships,
@@ -172,6 +173,15 @@ async function fillOrganisation(label: string, participantCount = 6) {
 		state: 'sent',
 		sentAt: new Date()
 	});
+	// A note on the team's charts (src/lib/server/chart-events).
+	await db.insert(chartEvents).values({
+		id: `${label}-event`,
+		orgId,
+		teamId,
+		onDate: '2026-02-01',
+		label: 'Reorganisation',
+		createdBy: seeded.userId
+	});
 	// A read-only link to the dashboard (src/lib/server/share).
 	await createShareLink(db, {
 		orgId,
@@ -215,7 +225,8 @@ const FOLLOW_THROUGH = [
 	'board_upvotes',
 	'touchpoints',
 	'alignment_judgements',
-	'reminders'
+	'reminders',
+	'chart_events'
 ];
 const allOf = (counts: Record<string, number>, tables: string[], share = 1) =>
 	Object.fromEntries(tables.map((t) => [t, -counts[t] / share]));

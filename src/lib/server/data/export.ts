@@ -88,6 +88,8 @@ export const EXPORTED: Record<string, ExportRule> = {
 	alignment_judgements: { scope: 'team' },
 	// Which reminder went to which staff account, when (no address or text is kept).
 	reminders: { scope: 'team' },
+	// Dated notes on the charts, of a team or (team_id null) of the whole organisation.
+	chart_events: { scope: 'org' },
 	// Read-only links to the dashboard: what each shows, until when (never the token's hash).
 	share_links: { scope: 'org', omit: ['token_hash'] }
 };

@@ -89,6 +89,8 @@ export const teams = sqliteTable(
 		nameKey: text('name_key').notNull(),
 		/** The language new workshops and pulses of the team are written in (an owner sets it). */
 		language: text('language', { enum: CONTENT_LANGUAGES }).notNull().default('en'),
+		/** How many people the team has, as an owner set it; null: its members (participation). */
+		size: integer('size'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('teams_org_name_key').on(t.orgId, t.nameKey)]
@@ -846,6 +848,33 @@ export const reminders = sqliteTable(
 		uniqueIndex('reminders_key').on(t.kind, t.subjectId, t.recipientId, t.occasion),
 		index('reminders_retry_idx').on(t.state, t.nextAttemptAt),
 		index('reminders_team_idx').on(t.teamId)
+	]
+);
+
+// ------------------------------------------------------------ chart events
+
+/**
+ * A dated note an owner adds ("new director", "reorganisation"), marked on the time axes of the
+ * dashboards' charts (drizzle/0017_team_size_events.sql): of one team, or of the whole
+ * organisation when `team_id` is null.
+ */
+export const chartEvents = sqliteTable(
+	'chart_events',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		teamId: text('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+		/** `YYYY-MM-DD`. */
+		onDate: text('on_date').notNull(),
+		label: text('label').notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('chart_events_org_date_idx').on(t.orgId, t.onDate),
+		index('chart_events_team_idx').on(t.teamId)
 	]
 );
 

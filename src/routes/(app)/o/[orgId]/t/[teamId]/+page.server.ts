@@ -12,6 +12,8 @@ import {
 import { teamAccess } from '$lib/server/auth/guards';
 import { refuseUnconfirmed } from '$lib/server/data/forms';
 import { deleteTeam } from '$lib/server/data/queries';
+import { TeamSizeForm } from '$lib/server/participation/forms';
+import { getTeamSize, setTeamSize } from '$lib/server/participation/queries';
 import { DomainError } from '$lib/server/errors';
 import { invalid, languageField, nameField, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,10 +27,11 @@ export const load: PageServerLoad = async (event) => {
 	const members = await listTeamMembers(db, team.id);
 	const canDelete = can(role, 'org.data');
 	const language = team.language;
-	if (!can(role, 'team.manage')) return { members, candidates: [], canDelete, language };
+	const size = await getTeamSize(db, team.id);
+	if (!can(role, 'team.manage')) return { members, candidates: [], canDelete, language, size };
 	const inTeam = new Set(members.map((p) => p.userId));
 	const candidates = (await listMembers(db, org.id)).filter((p) => !inTeam.has(p.userId));
-	return { members, candidates, canDelete, language };
+	return { members, candidates, canDelete, language, size };
 };
 
 export const actions: Actions = {
@@ -53,6 +56,15 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		await setTeamLanguage(db, org.id, team.id, parsed.data.language);
 		return { language: parsed.data.language };
+	},
+
+	/** The number of people in the team, for participation; empty clears it (members count). */
+	size: async (event) => {
+		const { db, org, team } = await teamAccess(event, 'team.manage');
+		const parsed = parseForm(TeamSizeForm, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		await setTeamSize(db, org.id, team.id, parsed.data.size);
+		return { sizeSaved: true };
 	},
 
 	addMember: async (event) => {

@@ -4,8 +4,11 @@ import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/domain/permissions';
 import { addDays, nextPulseDates, PULSE_LIMITS, pulseState } from '$lib/domain/pulse';
 import { isoDate } from '$lib/room/dates';
+import { meetsMinimumGroup } from '$lib/domain/metrics';
+import { participation } from '$lib/domain/participation';
 import { teamAccess } from '$lib/server/auth/guards';
 import { listTeamLeaders } from '$lib/server/commitments/queries';
+import { getTeamSize, releasedRespondents } from '$lib/server/participation/queries';
 import { newPulseForm } from '$lib/server/pulses/forms';
 import { createPulse, listPulses, listPulseValues } from '$lib/server/pulses/queries';
 import { announcePulse } from '$lib/server/reminders/scheduler';
@@ -13,19 +16,31 @@ import { invalid, parseForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { db, team, role, isTeamMember } = await teamAccess(event);
+	const { db, org, team, role, isTeamMember } = await teamAccess(event);
 	const today = isoDate(new Date());
-	const [pulses, values, leaders] = await Promise.all([
+	const [pulses, values, leaders, { size }, released] = await Promise.all([
 		listPulses(db, team.id),
 		listPulseValues(db, team.id),
-		listTeamLeaders(db, team.id)
+		listTeamLeaders(db, team.id),
+		getTeamSize(db, team.id),
+		releasedRespondents(db, team.id)
 	]);
+	// Respondents over the team's size, only where the pulse's results are shown (a withheld
+	// pulse keeps showing its count alone).
+	const participationOf = (p: { id: string; respondents: number }) =>
+		meetsMinimumGroup(released.get(p.id) ?? 0, org.minGroupSize)
+			? participation(p.respondents, size)
+			: null;
 	const latest = pulses[0];
 	const suggested = latest
 		? nextPulseDates(latest, today)
 		: { opensOn: today, closesOn: addDays(today, 6) };
 	return {
-		pulses: pulses.map((p) => ({ ...p, state: pulseState(p, today) })),
+		pulses: pulses.map((p) => ({
+			...p,
+			state: pulseState(p, today),
+			participation: participationOf(p)
+		})),
 		values: values.map((v) => v.name),
 		leaders: leaders.slice(0, PULSE_LIMITS.leaders.max).map((l) => l.name),
 		canManage: can(role, 'follow.manage', { isTeamMember }),

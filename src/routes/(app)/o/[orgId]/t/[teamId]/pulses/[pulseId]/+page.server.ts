@@ -1,10 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { can, canSeeLeaderScore } from '$lib/domain/permissions';
+import { isHidden } from '$lib/domain/metrics';
 import { nextRelease, pulseResults, pulseState } from '$lib/domain/pulse';
 import { isoDate } from '$lib/room/dates';
 import { countAccessCodes } from '$lib/server/access-codes/queries';
 import { VerifiedForm } from '$lib/server/admission/forms';
+import { participation } from '$lib/domain/participation';
 import { teamAccess } from '$lib/server/auth/guards';
+import { getTeamSize } from '$lib/server/participation/queries';
 import { qrFor } from '$lib/server/qr';
 import {
 	getPulse,
@@ -22,11 +25,12 @@ export const load: PageServerLoad = async (event) => {
 	if (!pulse) error(404);
 	// Staff read the latest release only (docs/security.md, differencing), shown only while its
 	// respondents reach the current minimum.
-	const [allItems, released, status, codes] = await Promise.all([
+	const [allItems, released, status, codes, { size }] = await Promise.all([
 		listItems(db, pulse.id),
 		getReleasedResults(db, pulse.id),
 		getReleaseStatus(db, pulse.id),
-		countAccessCodes(db, { pulseId: pulse.id })
+		countAccessCodes(db, { pulseId: pulse.id }),
+		getTeamSize(db, team.id)
 	]);
 	// A leader reads the statement about themself, not those about the other leaders.
 	const items = allItems.filter(
@@ -59,6 +63,9 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		respondents: released.respondents,
 		release: nextRelease(status, org.minGroupSize),
+		// Responses so far over the team's size, only beside shown results (a withheld pulse
+		// keeps showing its count alone).
+		participation: isHidden(results) ? null : participation(status.responses, size),
 		results,
 		link,
 		qr: await qrFor(link)
