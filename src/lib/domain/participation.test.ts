@@ -5,8 +5,7 @@ import {
 	monthlyParticipation,
 	participation,
 	participationMax,
-	pulseParticipation,
-	teamSize
+	pulseParticipation
 } from './participation';
 
 const pulse = (teamId: string, opensOn: string, respondents: number): PulseAggregate => ({
@@ -21,14 +20,6 @@ const pulse = (teamId: string, opensOn: string, respondents: number): PulseAggre
 	enpsAnswers: 0,
 	promoters: 0,
 	detractors: 0
-});
-
-describe('a team size', () => {
-	it('is the number an owner set, else its members, else unknown', () => {
-		expect(teamSize(24, 3)).toBe(24);
-		expect(teamSize(null, 3)).toBe(3);
-		expect(teamSize(null, 0)).toBeNull();
-	});
 });
 
 describe('participation', () => {

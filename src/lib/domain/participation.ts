@@ -1,6 +1,7 @@
 /**
  * Participation: how many of a team's people answered a pulse. A team's size is the number an
- * owner set, else its members; a size the respondents outgrow (more than 100 %) is shown as it
+ * owner set: its accounts (team_members) are the staff who run and lead it, not the people who
+ * answer anonymously, so they are no size. A size the respondents outgrow (more than 100 %) is shown as it
  * is, with a hint that the size looks too small, never capped.
  */
 import { byOpening, type PulseAggregate } from './dashboard';
@@ -16,12 +17,6 @@ export interface Participation {
 	percent: number;
 	/** More respondents than the size: the size looks too small. */
 	overSize: boolean;
-}
-
-/** A team's size: the number an owner set, else its members; null when neither says (0 members). */
-export function teamSize(setSize: number | null, members: number): number | null {
-	if (setSize !== null && setSize > 0) return setSize;
-	return members > 0 ? members : null;
 }
 
 /** Respondents over size; null without a size to divide by. */

@@ -308,7 +308,7 @@ export async function loadTeamDashboard(
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const [aggregates, statements, values, records, ratings, entropy, { size }] = await Promise.all([
+	const [aggregates, statements, values, records, ratings, entropy, size] = await Promise.all([
 		listPulseAggregates(db, { teamId: input.teamId }),
 		listStatementAggregates(db, { teamId: input.teamId }),
 		activeValues(db, input.teamId),

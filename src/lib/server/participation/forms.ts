@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { TEAM_SIZE } from '../../domain/participation';
 
 /**
- * A team's size as an owner types it: a whole number 1–100,000, or empty to clear it (then its
- * members count). "4.5", "ten" and "1e3" are refused with a message next to the field.
+ * A team's size as an owner types it: a whole number 1–100,000, or empty to clear it (then no
+ * participation is shown). "4.5", "ten" and "1e3" are refused with a message next to the field.
  */
 export const TeamSizeForm = z.object({
 	size: z

@@ -49,27 +49,27 @@ async function pulseWith(teamId: string, opensOn: string, n: number) {
 }
 
 describe('team sizes', () => {
-	it("are the team's members until an owner sets a number, and again once it is cleared", async () => {
+	it('are what an owner sets, never the staff accounts of the team, until cleared', async () => {
 		const other = await createTeam(db, seeded.orgId, 'Sales');
 		await member(seeded.teamId, 'ann');
 		await member(seeded.teamId, 'bob');
 		expect(await teamSizes(db, seeded.orgId)).toEqual(
 			new Map([
-				[seeded.teamId, 2],
+				[seeded.teamId, null],
 				[other, null]
 			])
 		);
 		await setTeamSize(db, seeded.orgId, seeded.teamId, 24);
 		expect((await teamSizes(db, seeded.orgId)).get(seeded.teamId)).toBe(24);
-		expect(await getTeamSize(db, seeded.teamId)).toEqual({ size: 24, setSize: 24, members: 2 });
+		expect(await getTeamSize(db, seeded.teamId)).toBe(24);
 		await setTeamSize(db, seeded.orgId, seeded.teamId, null);
-		expect(await getTeamSize(db, seeded.teamId)).toEqual({ size: 2, setSize: null, members: 2 });
+		expect(await getTeamSize(db, seeded.teamId)).toBeNull();
 	});
 
 	it("of another organisation's team cannot be set", async () => {
 		const theirs = await seedWorkshop(db, { values: 1 });
 		await setTeamSize(db, seeded.orgId, theirs.teamId, 50);
-		expect((await getTeamSize(db, theirs.teamId)).setSize).toBeNull();
+		expect(await getTeamSize(db, theirs.teamId)).toBeNull();
 	});
 });
 

@@ -1,39 +1,26 @@
 /**
- * Team sizes for participation (domain/participation.ts): the number an owner set, else the
- * team's members (team_members).
+ * Team sizes for participation (domain/participation.ts): the number an owner set, or none.
  */
-import { and, count, eq } from 'drizzle-orm';
-import { teamSize } from '../../domain/participation';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { pulses, pulseTotals, teamMembers, teams } from '../db/schema';
+import { pulses, pulseTotals, teams } from '../db/schema';
 
-/** Every team of an organisation: its size (set, else members), or null when it has neither. */
+/** Every team of an organisation: the size an owner set, or null. */
 export async function teamSizes(db: Database, orgId: string): Promise<Map<string, number | null>> {
 	const rows = await db
-		.select({ id: teams.id, size: teams.size, members: count(teamMembers.userId) })
+		.select({ id: teams.id, size: teams.size })
 		.from(teams)
-		.leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-		.where(eq(teams.orgId, orgId))
-		.groupBy(teams.id);
-	return new Map(rows.map((r) => [r.id, teamSize(r.size, r.members)]));
+		.where(eq(teams.orgId, orgId));
+	return new Map(rows.map((r) => [r.id, r.size]));
 }
 
-/** One team's size as `teamSizes` gives it, and the number an owner set (null: none). */
-export async function getTeamSize(
-	db: Database,
-	teamId: string
-): Promise<{ size: number | null; setSize: number | null; members: number }> {
-	const [row] = await db
-		.select({ size: teams.size, members: count(teamMembers.userId) })
-		.from(teams)
-		.leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
-		.where(eq(teams.id, teamId))
-		.groupBy(teams.id);
-	if (!row) return { size: null, setSize: null, members: 0 };
-	return { size: teamSize(row.size, row.members), setSize: row.size, members: row.members };
+/** One team's size as an owner set it (null: none). */
+export async function getTeamSize(db: Database, teamId: string): Promise<number | null> {
+	const [row] = await db.select({ size: teams.size }).from(teams).where(eq(teams.id, teamId));
+	return row?.size ?? null;
 }
 
-/** Sets the team's size (people in it), or clears it (null) so its members count. */
+/** Sets the team's size (people in it), or clears it (null: participation is not shown). */
 export async function setTeamSize(
 	db: Database,
 	orgId: string,

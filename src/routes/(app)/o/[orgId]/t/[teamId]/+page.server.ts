@@ -58,7 +58,7 @@ export const actions: Actions = {
 		return { language: parsed.data.language };
 	},
 
-	/** The number of people in the team, for participation; empty clears it (members count). */
+	/** The number of people in the team, for participation; empty clears it (no participation). */
 	size: async (event) => {
 		const { db, org, team } = await teamAccess(event, 'team.manage');
 		const parsed = parseForm(TeamSizeForm, await event.request.formData());

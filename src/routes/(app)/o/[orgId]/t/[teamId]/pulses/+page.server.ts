@@ -18,7 +18,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { db, org, team, role, isTeamMember } = await teamAccess(event);
 	const today = isoDate(new Date());
-	const [pulses, values, leaders, { size }, released] = await Promise.all([
+	const [pulses, values, leaders, size, released] = await Promise.all([
 		listPulses(db, team.id),
 		listPulseValues(db, team.id),
 		listTeamLeaders(db, team.id),

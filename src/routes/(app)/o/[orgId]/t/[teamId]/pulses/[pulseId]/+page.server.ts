@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!pulse) error(404);
 	// Staff read the latest release only (docs/security.md, differencing), shown only while its
 	// respondents reach the current minimum.
-	const [allItems, released, status, codes, { size }] = await Promise.all([
+	const [allItems, released, status, codes, size] = await Promise.all([
 		listItems(db, pulse.id),
 		getReleasedResults(db, pulse.id),
 		getReleaseStatus(db, pulse.id),
