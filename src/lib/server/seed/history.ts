@@ -49,6 +49,7 @@ import {
 	commitments,
 	participants,
 	pulses,
+	teams,
 	workshops
 } from '../db/schema';
 import { hashToken, newToken } from '../ids';
@@ -520,6 +521,11 @@ async function playPulses(ctx: Context, leaderIds: Map<string, number>) {
 	const { db, rng, story, teamId } = ctx;
 	let responses = 0;
 	const months = story.pulses.respondents.length;
+	// The team's size as its owner would set it: a few more people than ever answered at once.
+	await db
+		.update(teams)
+		.set({ size: Math.max(...story.pulses.respondents) + 4 })
+		.where(eq(teams.id, teamId));
 	for (let month = 0; month < months; month++) {
 		// Monthly, the last one opened five days ago and still open.
 		const opens = at(ctx.now, 5 + (months - 1 - month) * 30, 8);
