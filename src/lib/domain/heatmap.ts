@@ -33,8 +33,11 @@ export type MeasureKey = (typeof MEASURES)[number]['key'];
 /** The value statements' columns run over the same scale as favourable. */
 export const VALUE_RANGE = MEASURES[0].range;
 
-/** How many value columns the heatmap shows, and how many teams a page. */
-export const HEATMAP_LIMITS = { valueColumns: 6, pageSize: 50, search: 80, movers: 5 } as const;
+/**
+ * How many value columns the heatmap shows, and how many teams a page (40 keeps the first view's
+ * HTML under 150 KB with six value columns: docs/performance.md).
+ */
+export const HEATMAP_LIMITS = { valueColumns: 6, pageSize: 40, search: 80, movers: 5 } as const;
 
 /** Five tones from bad (0) to good (4); a cell without a number has none. */
 export type Tone = 0 | 1 | 2 | 3 | 4;

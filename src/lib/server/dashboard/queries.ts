@@ -435,6 +435,8 @@ export async function loadOrgDashboard(
 		now?: Date;
 		period?: PeriodChoice;
 		heatmap?: HeatmapQuery;
+		/** Each team's latest state as a list (the page shows the heatmap instead). */
+		withTeams?: boolean;
 	}
 ) {
 	const now = input.now ?? new Date();
@@ -475,7 +477,7 @@ export async function loadOrgDashboard(
 		today,
 		now
 	};
-	const teamsNow = teamRows.map((team) => {
+	const teamsNow = (input.withTeams === false ? [] : teamRows).map((team) => {
 		const own = base.pulsesOf.get(team.id) ?? [];
 		const mine = base.recordsOf.get(team.id) ?? [];
 		return {

@@ -10,12 +10,13 @@ export const load: PageServerLoad = async (event) => {
 	const now = new Date();
 	const { choice, problem, query } = periodFromUrl(event.url, now);
 	// Every team's row stays on the server: the page gets the heatmap's one page of rows.
-	const { teams: _teams, ...dashboard } = await loadOrgDashboard(db, {
+	const { teams: _none, ...dashboard } = await loadOrgDashboard(db, {
 		orgId: org.id,
 		minGroupSize: org.minGroupSize,
 		now,
 		period: choice,
-		heatmap: parseHeatmapQuery((name) => event.url.searchParams.get(name))
+		heatmap: parseHeatmapQuery((name) => event.url.searchParams.get(name)),
+		withTeams: false
 	});
 	// The period as asked, kept by the heatmap's links and form.
 	const periodParams = ['period', 'at', 'from', 'to'].flatMap((name): [string, string][] => {
