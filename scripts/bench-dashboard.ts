@@ -10,16 +10,27 @@
  * `loadTeamDashboard`) over --runs runs after a few warm-up runs, checks one team's figures
  * against a direct SQL count, prints a table, writes bench-results/dashboard-<date>.json and
  * the table into docs/performance.md.
+ *
+ * With --http (issue 15: `npm run bench:dashboard -- --teams 500 --months 24 --http`), the
+ * teams are spread over ten departments and the production build (`npm run build` first) is
+ * started on the same database (--port, default a free one); a signed-in owner asks for the
+ * organisation's dashboard --runs times over HTTP: the server's p95 (request to last byte) and
+ * the HTML bytes of the first view, in their own table (marker bench:dashboard-heatmap).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { saveResults, writeDocsTable } from './bench-report';
 import { openDatabase, type Database } from '../src/lib/server/db';
+import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
 import {
 	commitments,
 	cultureValues,
+	departments,
 	memberships,
 	organisations,
 	pulseAnswers,
@@ -46,6 +57,8 @@ const { values: args } = parseArgs({
 		months: { type: 'string', default: '24' },
 		runs: { type: 'string', default: '60' },
 		seed: { type: 'string', default: '7' },
+		http: { type: 'boolean', default: false },
+		port: { type: 'string' },
 		'no-docs': { type: 'boolean', default: false }
 	}
 });
@@ -54,6 +67,10 @@ const MONTHS = Number(args.months);
 const RUNS = Number(args.runs);
 const MIN_GROUP = 5;
 const TARGET_MS = 200;
+/** Issue 15: the organisation's dashboard over HTTP, and the first view's HTML. */
+const HTTP_TARGET_MS = 300;
+const HTML_TARGET_BYTES = 150 * 1024;
+const DEPARTMENTS = 10;
 const NOW = new Date('2026-12-01T12:00:00Z');
 
 // A small deterministic generator, so that every run measures the same data.
@@ -77,6 +94,18 @@ async function seed(db: Database) {
 	await db.insert(organisations).values({ id: orgId, name: 'Bench Ltd', minGroupSize: MIN_GROUP });
 	const counts = { pulses: 0, responses: 0, answers: 0, commitments: 0 };
 	const teamIds: string[] = [];
+	// With --http, the teams are spread over departments as the dashboard groups them.
+	const departmentIds = args.http ? Array.from({ length: DEPARTMENTS }, () => newId()) : [];
+	if (departmentIds.length > 0) {
+		await db.insert(departments).values(
+			departmentIds.map((id, i) => ({
+				id,
+				orgId,
+				name: `Department ${i + 1}`,
+				nameKey: `department ${String(i + 1).padStart(2, '0')}`
+			}))
+		);
+	}
 	for (let t = 0; t < TEAMS; t++) {
 		const teamId = newId();
 		teamIds.push(teamId);
@@ -156,7 +185,8 @@ async function seed(db: Database) {
 				id: teamId,
 				orgId,
 				name: `Team ${t + 1}`,
-				nameKey: `team ${String(t + 1).padStart(3, '0')}`
+				nameKey: `team ${String(t + 1).padStart(3, '0')}`,
+				departmentId: departmentIds.length ? departmentIds[t % departmentIds.length] : null
 			});
 			await tx.insert(users).values(
 				leaders.map((id, i) => ({
@@ -194,6 +224,167 @@ async function seed(db: Database) {
 		counts.commitments += commitmentRows.length;
 	}
 	return { orgId, teamIds, counts };
+}
+
+const HOST = '127.0.0.1';
+
+async function freePort(): Promise<number> {
+	const server = http.createServer();
+	await new Promise<void>((r) => server.listen(0, HOST, r));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((r) => server.close(r));
+	return port;
+}
+
+/** The production build on the bench's database; resolves once it listens. */
+async function startServer(databasePath: string, port: number): Promise<ChildProcess> {
+	const buildDir = resolve(process.env.BENCH_BUILD_DIR ?? join(ROOT, 'build'));
+	if (!existsSync(join(buildDir, 'handler.js'))) {
+		throw new Error(`no production build in ${buildDir}: run npm run build first`);
+	}
+	const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.js')], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST,
+			ORIGIN: `http://${HOST}:${port}`,
+			DATABASE_URL: `file:${databasePath}`,
+			BUILD_DIR: buildDir,
+			MIGRATIONS_DIR: join(ROOT, 'drizzle')
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	await new Promise<void>((ready, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${output}`)), 30_000);
+		child.stdout!.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			if (/listening/.test(output)) {
+				clearTimeout(timer);
+				ready();
+			}
+		});
+		child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
+	});
+	child.stdout!.removeAllListeners('data');
+	child.stdout!.resume();
+	child.stderr!.resume();
+	return child;
+}
+
+/** One GET to its last byte: status, bytes and milliseconds. */
+function get(port: number, path: string, cookie: string) {
+	return new Promise<{ status: number; bytes: number; ms: number }>((done, fail) => {
+		const started = performance.now();
+		const request = http.get({ host: HOST, port, path, headers: { cookie } }, (response) => {
+			let bytes = 0;
+			response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+			response.on('end', () =>
+				done({ status: response.statusCode ?? 0, bytes, ms: performance.now() - started })
+			);
+		});
+		request.on('error', fail);
+	});
+}
+
+/**
+ * A signed-in owner asks for the organisation's dashboard over HTTP: the first view's HTML
+ * bytes (with the load data SvelteKit inlines), and the server's time over --runs requests.
+ */
+async function firstViewOverHttp(db: Database, databasePath: string, orgId: string) {
+	const ownerId = newId();
+	await db.insert(users).values({
+		id: ownerId,
+		email: `${ownerId}@bench.test`,
+		name: 'Bench owner',
+		passwordHash: 'x'
+	});
+	await db.insert(memberships).values({ orgId, userId: ownerId, role: 'owner' });
+	const token = generateSessionToken();
+	await createSession(db, token, ownerId);
+	const cookie = `session=${token}`;
+	const port = args.port ? Number(args.port) : await freePort();
+	const server = await startServer(databasePath, port);
+	try {
+		const path = `/o/${orgId}/dashboard`;
+		const first = await get(port, path, cookie);
+		if (first.status !== 200) throw new Error(`the dashboard answered ${first.status}`);
+		const dropFirst = await get(port, `${path}?sort=change`, cookie);
+		for (let i = 0; i < 5; i++) await get(port, path, cookie);
+		const samples: number[] = [];
+		for (let i = 0; i < RUNS; i++) samples.push((await get(port, path, cookie)).ms);
+		samples.sort((a, b) => a - b);
+		return {
+			html: first.bytes,
+			htmlSortedByDrop: dropFirst.bytes,
+			p50: percentile(samples, 50),
+			p95: percentile(samples, 95),
+			max: samples.at(-1)!,
+			runs: RUNS
+		};
+	} finally {
+		const exited = new Promise((r) => server.once('exit', r));
+		server.kill('SIGTERM');
+		await exited;
+	}
+}
+
+function reportHttp(
+	r: Result & {
+		http: { html: number; htmlSortedByDrop: number; p50: number; p95: number; max: number };
+	}
+) {
+	const ms = (v: number) => v.toFixed(1);
+	const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+	const rows = [
+		[
+			'data',
+			`${r.settings.teams} teams in ${DEPARTMENTS} departments × ${r.settings.months} monthly pulses: ${r.data.pulses} pulses, ${r.data.responses} respondents, ${r.data.answers} answers, ${r.data.commitments} commitments`,
+			'',
+			''
+		],
+		[
+			'organisation dashboard over HTTP, signed in, p50 / p95 / max (ms)',
+			`${ms(r.http.p50)} / ${ms(r.http.p95)} / ${ms(r.http.max)}`,
+			`p95 < ${HTTP_TARGET_MS}`,
+			r.http.p95 < HTTP_TARGET_MS ? 'yes' : '**no**'
+		],
+		[
+			'HTML of the first view (40 teams a page, load data inlined)',
+			kb(r.http.html),
+			`< ${kb(HTML_TARGET_BYTES)}`,
+			r.http.html < HTML_TARGET_BYTES ? 'yes' : '**no**'
+		],
+		[
+			'HTML sorted by the biggest drop (a ranking, no department rows)',
+			kb(r.http.htmlSortedByDrop),
+			`< ${kb(HTML_TARGET_BYTES)}`,
+			r.http.htmlSortedByDrop < HTML_TARGET_BYTES ? 'yes' : '**no**'
+		],
+		[
+			'organisation dashboard load in process p50 / p95 / max (ms)',
+			`${ms(r.org.p50)} / ${ms(r.org.p95)} / ${ms(r.org.max)}`,
+			`p95 < ${TARGET_MS}`,
+			r.org.p95 < TARGET_MS ? 'yes' : '**no**'
+		]
+	];
+	const text =
+		`| measure | value | target | met |\n| --- | --- | --- | --- |\n` +
+		rows.map((row) => `| ${row.join(' | ')} |`).join('\n');
+	const machine = `${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node}, load average before/after ${r.machine.loadBefore[0]} / ${r.machine.loadAfter[0]}, ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.settings.runs} requests after 5 warm-up requests, one at a time`;
+	console.log(`\n${text}\n\n${machine}\n`);
+	log(`results in ${saveResults('dashboard', r.date, r, 'http')}`);
+	if (args['no-docs']) return;
+	const docs = writeDocsTable({
+		marker: 'bench:dashboard-heatmap',
+		heading: "The organisation's heatmap at 500 teams",
+		text,
+		machine,
+		command: `npm run bench:dashboard -- --teams ${r.settings.teams} --months ${r.settings.months} --http`
+	});
+	log(`table written to ${docs}`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -237,8 +428,9 @@ async function main() {
 		await client.execute('ANALYZE');
 
 		const teamId = teamIds[Math.floor(TEAMS / 2)];
+		// With --http, as the page asks: the heatmap without the list of every team.
 		const org = await time(RUNS, () =>
-			loadOrgDashboard(db, { orgId, minGroupSize: MIN_GROUP, now: NOW })
+			loadOrgDashboard(db, { orgId, minGroupSize: MIN_GROUP, now: NOW, withTeams: !args.http })
 		);
 		const team = await time(RUNS, () =>
 			loadTeamDashboard(db, { teamId, minGroupSize: MIN_GROUP, now: NOW })
@@ -291,6 +483,10 @@ async function main() {
 		};
 		report(result, Number(check.fav) / Number(check.total));
 		if (!consistent) throw new Error('the dashboard disagrees with SQL');
+		if (args.http) {
+			const overHttp = await firstViewOverHttp(db, join(dir, 'bench.db'), orgId);
+			reportHttp({ ...result, http: overHttp });
+		}
 		client.close();
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -360,7 +556,8 @@ function report(r: Result, favourableShare: number) {
 	const machine = `${r.machine.cpus} cores (${r.machine.cpu}), Node ${r.machine.node}, load average before/after ${r.machine.loadBefore[0]} / ${r.machine.loadAfter[0]}, ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.settings.runs} runs after 5 warm-up runs each`;
 	console.log(`\n${text}\n\n${machine}\n`);
 	log(`results in ${saveResults('dashboard', r.date, r)}`);
-	if (args['no-docs']) return;
+	// With --http the figures go into their own table (reportHttp), not over the default run's.
+	if (args['no-docs'] || args.http) return;
 	const docs = writeDocsTable({
 		marker: 'bench:dashboard',
 		heading: 'The management dashboards',

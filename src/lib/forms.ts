@@ -15,7 +15,8 @@ export type FieldErrorCode =
 	| 'has_votes'
 	| 'name_mismatch'
 	| 'due_not_later'
-	| 'due_too_far';
+	| 'due_too_far'
+	| 'too_many';
 
 export interface FieldError {
 	code: FieldErrorCode;

@@ -12,7 +12,8 @@ export class DomainError extends Error {
 			| 'already_member'
 			| 'email_taken'
 			| 'value_required'
-			| 'has_votes',
+			| 'has_votes'
+			| 'too_many',
 		message?: string
 	) {
 		super(message ?? code);

@@ -132,6 +132,13 @@ export const EXPECTED: Expectations = {
 		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
 		POST:                                       OWNER_ONLY,
 	},
+	// Departments (or sites): the owner's, like the other settings. Empty forms lack the name or id.
+	'/o/[orgId]/settings/departments': {
+		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
+		'POST ?/create':                            OWNER_ONLY,
+		'POST ?/rename':                            OWNER_ONLY,
+		'POST ?/delete':                            OWNER_ONLY,
+	},
 	// Export and deletion: the owner's alone. The empty form lacks the typed name.
 	'/o/[orgId]/settings/data': {
 		GET:                                        [200, 403, 403, 403, 403, 403, 404, IN,  IN,  IN ],
@@ -150,6 +157,7 @@ export const EXPECTED: Expectations = {
 		'POST ?/rename':                            OWNER_ONLY,
 		'POST ?/language':                          OWNER_ONLY,
 		'POST ?/size':                              OWNER_ONLY,
+		'POST ?/department':                        OWNER_ONLY,
 		'POST ?/addMember':                         OWNER_ONLY,
 		'POST ?/removeMember':                      OWNER_ONLY,
 		'POST ?/deleteTeam':                        OWNER_ONLY,

@@ -131,7 +131,7 @@ describe('commitments', () => {
 		});
 		expect(await getCommitment(db, otherTeam, id)).toBeNull();
 		expect(await listCommitmentRecords(db, [seeded.teamId])).toEqual([
-			expect.objectContaining({ status: 'dropped', droppedAt: at, leaderId })
+			expect.objectContaining({ status: 'dropped', droppedAt: +at, leaderId })
 		]);
 	});
 

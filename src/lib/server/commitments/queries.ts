@@ -263,9 +263,10 @@ export async function listCommitmentRecords(db: Database, scope: string[] | { or
 			status: commitments.status,
 			dueOn: commitments.dueOn,
 			originalDueOn: commitments.originalDueOn,
-			doneAt: commitments.doneAt,
-			droppedAt: commitments.droppedAt,
-			createdAt: commitments.createdAt
+			// Milliseconds as stored, not Dates: at 500 teams this reads 30,000 rows per request.
+			doneAt: sql<number | null>`${commitments.doneAt}`,
+			droppedAt: sql<number | null>`${commitments.droppedAt}`,
+			createdAt: sql<number>`${commitments.createdAt}`
 		})
 		.from(commitments);
 	return Array.isArray(scope)

@@ -20,7 +20,7 @@ import {
 	type VoteAggregate
 } from '../../domain/dashboard';
 import { kindsWith } from '../../domain/activity-kinds';
-import type { Lens } from '../../domain/culture';
+import { nameKey, type Lens } from '../../domain/culture';
 import { SCALES } from '../../domain/workshop';
 import { followThroughAt, followThroughBy, openAndOverdue } from '../../domain/commitments';
 import {
@@ -44,6 +44,23 @@ import {
 	type Participation
 } from '../../domain/participation';
 import { within } from '../../domain/period';
+import {
+	biggestMovers,
+	DEFAULT_QUERY,
+	pageOf,
+	selectRows,
+	valueColumns,
+	type HeatmapQuery,
+	type HeatmapRow,
+	type HeatmapView
+} from '../../domain/heatmap';
+import {
+	departmentRow,
+	heatmapRows,
+	pulsesBehind,
+	type HeatmapInput,
+	type ValueStatementSums
+} from '../../domain/heatmap-rows';
 import { isoDate } from '../../room/dates';
 import { getTeamSize, teamSizes } from '../participation/queries';
 import { withTheirRelease } from '../live/queries';
@@ -51,6 +68,7 @@ import type { Database } from '../db';
 import {
 	activities,
 	cultureValues,
+	departments,
 	pulseItems,
 	pulseReleaseCounts,
 	pulseResponses,
@@ -292,10 +310,10 @@ async function activeValues(db: Database, teamId: string) {
 		.orderBy(asc(cultureValues.position), asc(cultureValues.nameKey));
 }
 
-/** The teams of an organisation, by name. */
+/** The teams of an organisation, by name, with their department (or null). */
 export async function listOrgTeams(db: Database, orgId: string) {
 	return db
-		.select({ id: teams.id, name: teams.name })
+		.select({ id: teams.id, name: teams.name, departmentId: teams.departmentId })
 		.from(teams)
 		.where(eq(teams.orgId, orgId))
 		.orderBy(asc(teams.nameKey));
@@ -383,43 +401,115 @@ function inPeriod(
 	};
 }
 
-/** The organisation over time (months), and each team's latest state beside the others. */
+/**
+ * Per value statement of these pulses, as of each pulse's latest release: answers and favourable
+ * ones, the value matched across teams by its name key. Only pulses the caller shows are asked.
+ */
+export async function listValueStatementSums(
+	db: Database,
+	pulseIds: readonly string[]
+): Promise<(ValueStatementSums & { teamId: string })[]> {
+	if (pulseIds.length === 0) return [];
+	const rows = await db
+		.select({
+			pulseId: pulseItems.pulseId,
+			teamId: cultureValues.teamId,
+			valueKey: cultureValues.nameKey,
+			answers: sql<number>`sum(${pulseReleaseCounts.n})`,
+			favourable: sql<number>`sum(case when ${pulseReleaseCounts.score} >= 4 then ${pulseReleaseCounts.n} else 0 end)`
+		})
+		.from(pulseItems)
+		.innerJoin(cultureValues, eq(cultureValues.id, pulseItems.valueId))
+		.innerJoin(
+			pulseReleaseCounts,
+			and(
+				eq(pulseReleaseCounts.pulseId, pulseItems.pulseId),
+				eq(pulseReleaseCounts.itemId, pulseItems.id)
+			)
+		)
+		.where(and(inArray(pulseItems.pulseId, [...pulseIds]), eq(pulseItems.kind, 'value')))
+		.groupBy(pulseItems.id);
+	return rows.map((r) => ({ ...r, answers: Number(r.answers), favourable: Number(r.favourable) }));
+}
+
+/** The active values of every team of an organisation (the heatmap's columns are chosen from them). */
+export async function listOrgValueNames(db: Database, orgId: string) {
+	return db
+		.select({ id: cultureValues.id, teamId: cultureValues.teamId, name: cultureValues.name })
+		.from(cultureValues)
+		.innerJoin(teams, eq(teams.id, cultureValues.teamId))
+		.where(and(eq(teams.orgId, orgId), isNull(cultureValues.archivedAt)));
+}
+
+/** The organisation's departments, by name. */
+export async function listDepartmentNames(db: Database, orgId: string) {
+	return db
+		.select({ id: departments.id, name: departments.name })
+		.from(departments)
+		.where(eq(departments.orgId, orgId))
+		.orderBy(asc(departments.nameKey));
+}
+
+/** The organisation over time (months), and its teams at a glance (the heatmap). */
 export async function loadOrgDashboard(
 	db: Database,
-	input: { orgId: string; minGroupSize: number; now?: Date; period?: PeriodChoice }
+	input: {
+		orgId: string;
+		minGroupSize: number;
+		now?: Date;
+		period?: PeriodChoice;
+		heatmap?: HeatmapQuery;
+		/** Each team's latest state as a list (the page shows the heatmap instead). */
+		withTeams?: boolean;
+	}
 ) {
 	const now = input.now ?? new Date();
 	const min = input.minGroupSize;
-	const [teamRows, aggregates, records, entropy, sizes] = await Promise.all([
-		listOrgTeams(db, input.orgId),
-		listPulseAggregates(db, { orgId: input.orgId }),
-		listCommitmentRecords(db, { orgId: input.orgId }),
-		loadEntropySeries(db, { orgId: input.orgId }, min),
-		teamSizes(db, input.orgId)
-	]);
+	const [teamRows, aggregates, records, entropy, valueNames, departmentList, sizes] =
+		await Promise.all([
+			listOrgTeams(db, input.orgId),
+			listPulseAggregates(db, { orgId: input.orgId }),
+			listCommitmentRecords(db, { orgId: input.orgId }),
+			loadEntropySeries(db, { orgId: input.orgId }, min),
+			listOrgValueNames(db, input.orgId),
+			listDepartmentNames(db, input.orgId),
+			teamSizes(db, input.orgId)
+		]);
 	const months = monthlySeries(aggregates, min);
 	const monthEnds = months.map((p) => {
 		const [y, mo] = p.date.split('-').map(Number);
 		return isoDate(new Date(Date.UTC(y, mo, 0)));
 	});
 	const today = isoDate(now);
-	const pulsesOf = groupBy(aggregates, (a) => a.teamId);
-	const recordsOf = groupBy(records, (r) => r.teamId);
-	const entropyOf = groupBy(entropy, (p) => p.teamId);
 	const period = resolvePeriod(
 		input.period ?? DEFAULT_PERIOD,
 		today,
 		shownDays(aggregates, min),
 		'month'
 	);
-	const teamsNow = teamRows.map((team) => {
-		const own = pulsesOf.get(team.id) ?? [];
-		const series = pulseSeries(own, min);
-		const mine = recordsOf.get(team.id) ?? [];
+	const entropyOf = groupBy(entropy, (p) => p.teamId);
+	const base = {
+		teams: teamRows,
+		pulsesOf: groupBy(aggregates, (a) => a.teamId),
+		recordsOf: groupBy(records, (r) => r.teamId),
+		entropyOf: new Map(
+			teamRows.map((t) => [
+				t.id,
+				latestEntropy(entropyOf.get(t.id) ?? [], 'current')?.percent ?? null
+			])
+		),
+		period,
+		min,
+		today,
+		now
+	};
+	const teamsNow = (input.withTeams === false ? [] : teamRows).map((team) => {
+		const own = base.pulsesOf.get(team.id) ?? [];
+		const mine = base.recordsOf.get(team.id) ?? [];
 		return {
 			...team,
 			pulses: own.length,
-			latest: latestPulse(series),
+			latest: latestPulse(pulseSeries(own, min)),
 			inPeriod: teamInPeriod(own, period, min, today),
 			dueInPeriod: period ? followThroughDueIn(mine, period.current, now).rate : null,
 			followThrough: followThroughAt(mine, now).rate,
@@ -427,10 +517,24 @@ export async function loadOrgDashboard(
 			entropy: latestEntropy(entropyOf.get(team.id) ?? [], 'current')
 		};
 	});
+	const statements = await listValueStatementSums(db, pulsesBehind(base));
+	const heatmapInput: HeatmapInput = {
+		...base,
+		statementsOf: groupBy(statements, (s) => s.teamId),
+		valuesOf: new Map(
+			[...groupBy(valueNames, (v) => v.teamId)].map(([teamId, values]) => [
+				teamId,
+				new Map(values.map((v) => [nameKey(v.name), v.id]))
+			])
+		),
+		columns: valueColumns(valueNames)
+	};
 	const dueMonths = months.map((p) => p.date).filter((month) => `${month}-01` <= today);
+	const teamName = new Map(teamRows.map((t) => [t.id, t.name]));
+	const overall = inPeriod(aggregates, records, period, min, now);
 	return {
 		minGroupSize: min,
-		...inPeriod(aggregates, records, period, min, now),
+		...overall,
 		participation: periodParticipation(aggregates, sizes, period, min),
 		/** Per month, as `months`: respondents over the sizes of the teams with a shown pulse. */
 		monthlyParticipation: monthlyParticipation(aggregates, sizes, min).map((p) => p.participation),
@@ -439,6 +543,65 @@ export async function loadOrgDashboard(
 		dueByMonth: followThroughByDueMonth(records, dueMonths, now),
 		followThrough: followThroughAt(records, now),
 		...openAndOverdue(records, now),
-		teams: teamsNow
+		// The names of the teams whose pulses the period's figures leave out (the rest stay here).
+		withheldTeams: Object.fromEntries(
+			(overall.comparison?.current.withheld ?? []).map((w) => [
+				w.teamId,
+				teamName.get(w.teamId) ?? ''
+			])
+		),
+		/** Each team's latest state (the page shows the heatmap instead and leaves this out). */
+		teams: teamsNow,
+		heatmap: orgHeatmap(heatmapInput, departmentList, input.heatmap ?? DEFAULT_QUERY)
 	};
+}
+
+/**
+ * The heatmap's page of rows for the query, the departments' rows on it, the biggest movers,
+ * and how many teams the query kept (the page carries only its own rows).
+ */
+function orgHeatmap(
+	input: HeatmapInput,
+	departmentList: readonly { id: string; name: string }[],
+	query: HeatmapQuery
+): HeatmapView {
+	const all = heatmapRows(input);
+	// Grouped by department when ordered by name; a ranking otherwise.
+	const grouped = query.sort === 'name';
+	const ordered = selectRows(all, query, input.columns);
+	const selected = grouped ? groupedByDepartment(ordered, departmentList) : ordered;
+	const page = pageOf(selected, query.page);
+	const rows = page.rows;
+	const onPage = new Set(rows.map((r) => r.departmentId));
+	const shownDepartments = departmentList.filter(
+		(d) => onPage.has(d.id) && (grouped || query.department === d.id)
+	);
+	return {
+		query: { ...query, page: page.page },
+		pages: page.pages,
+		total: selected.length,
+		teamCount: all.length,
+		grouped,
+		columns: [...input.columns],
+		departments: [...departmentList],
+		departmentRows: shownDepartments.map((d) => departmentRow(d, input)),
+		rows,
+		movers: biggestMovers(all)
+	};
+}
+
+/** Rows in department order (by name, teams without one last), keeping their order inside. */
+function groupedByDepartment(
+	rows: readonly HeatmapRow[],
+	departmentList: readonly { id: string }[]
+): HeatmapRow[] {
+	const rank = new Map(departmentList.map((d, i) => [d.id, i]));
+	const order = (r: HeatmapRow) =>
+		r.departmentId === null
+			? departmentList.length
+			: (rank.get(r.departmentId) ?? departmentList.length);
+	return rows
+		.map((row, i) => ({ row, i }))
+		.sort((a, b) => order(a.row) - order(b.row) || a.i - b.i)
+		.map((x) => x.row);
 }

@@ -18,6 +18,7 @@ import { testDatabase } from '../db/testing';
 import { addTouchpoint, judgeCell, listTouchpoints } from '../alignment/queries';
 import { addPost, upvotePost } from '../board/queries';
 import { addCheckin, extendCommitment } from '../commitments/queries';
+import { createDepartment, setTeamDepartment } from '../departments/queries';
 import { seedWorkshop } from '../live/testing';
 import { createPulse, listItems, savePulseResponse } from '../pulses/queries';
 import { addCard, addParticipant, writeVotes } from '../workshops/queries';
@@ -42,6 +43,7 @@ async function fillOrganisation(label: string, participantCount = 6) {
 	});
 	const { orgId, teamId, valueIds, workshopId, activities } = seeded;
 	const secondTeam = await createTeam(db, orgId, `${label} second team`);
+	await setTeamDepartment(db, orgId, secondTeam, await createDepartment(db, orgId, `${label} sales`));
 	await db.insert(valueLenses).values(valueIds.map((valueId) => ({ valueId, lens: 'current' as const })));
 	await createElement(db, teamId, seeded.userId, {
 		valueId: valueIds[0],
@@ -372,6 +374,7 @@ describe('deleting', () => {
 			memberships: -rowsOf('memberships'),
 			invitations: -rowsOf('invitations'),
 			share_links: -1,
+			departments: -1,
 			teams: -2,
 			team_members: -1,
 			culture_values: -3,

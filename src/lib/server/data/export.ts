@@ -56,6 +56,7 @@ export const EXPORTED: Record<string, ExportRule> = {
 	memberships: { scope: 'org' },
 	users: { scope: 'member', omit: ['password_hash'] },
 	invitations: { scope: 'org', omit: ['token_hash'] },
+	departments: { scope: 'org' },
 	teams: { scope: 'org' },
 	team_members: { scope: 'team' },
 	culture_values: { scope: 'team' },

@@ -89,11 +89,33 @@ export const teams = sqliteTable(
 		nameKey: text('name_key').notNull(),
 		/** The language new workshops and pulses of the team are written in (an owner sets it). */
 		language: text('language', { enum: CONTENT_LANGUAGES }).notNull().default('en'),
-		/** How many people the team has, as an owner set it; null: its members (participation). */
+		/** The department (or site) an owner put the team in; none when null. */
+		departmentId: text('department_id').references(() => departments.id, {
+			onDelete: 'set null'
+		}),
+		/** How many people the team has, as an owner set it; null: unknown (no participation shown). */
 		size: integer('size'),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('teams_org_name_key').on(t.orgId, t.nameKey)]
+	(t) => [
+		uniqueIndex('teams_org_name_key').on(t.orgId, t.nameKey),
+		index('teams_department_idx').on(t.departmentId)
+	]
+);
+
+/** An organisation's departments (or sites): the organisation's dashboard groups teams by them. */
+export const departments = sqliteTable(
+	'departments',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		nameKey: text('name_key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('departments_org_name_key').on(t.orgId, t.nameKey)]
 );
 
 /** Which staff belong to which team: facilitators edit, leaders see, their own teams. */

@@ -5,6 +5,7 @@ import { addEventAction, deleteEventAction } from '$lib/server/chart-events/acti
 import { listChartEvents, listChartMarks } from '$lib/server/chart-events/queries';
 import { loadOrgDashboard } from '$lib/server/dashboard/queries';
 import { periodFromUrl } from '$lib/server/dashboard/period';
+import { parseHeatmapQuery } from '$lib/domain/heatmap';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Management across teams; leaders see their own teams' dashboards only (403 here). */
@@ -14,21 +15,30 @@ export const load: PageServerLoad = async (event) => {
 	const { choice, problem, query } = periodFromUrl(event.url, now);
 	// The organisation's own notes and every team's workshops (not the teams' own notes).
 	const scope = { orgId: org.id, teamId: null };
-	const [dashboard, marks, notes] = await Promise.all([
+	const [{ teams: _none, ...dashboard }, marks, notes] = await Promise.all([
+		// Every team's row stays on the server: the page gets the heatmap's one page of rows.
 		loadOrgDashboard(db, {
 			orgId: org.id,
 			minGroupSize: org.minGroupSize,
 			now,
-			period: choice
+			period: choice,
+			heatmap: parseHeatmapQuery((name) => event.url.searchParams.get(name)),
+			withTeams: false
 		}),
 		listChartMarks(db, scope),
 		listChartEvents(db, scope)
 	]);
+	// The period as asked, kept by the heatmap's links and form.
+	const periodParams = ['period', 'at', 'from', 'to'].flatMap((name): [string, string][] => {
+		const value = event.url.searchParams.get(name);
+		return value ? [[name, value.slice(0, 10)]] : [];
+	});
 	return {
 		dashboard,
 		events: { marks, notes, canManage: can(role, 'org.manage'), today: isoDate(now) },
 		periodQuery: query,
-		periodProblem: problem
+		periodProblem: problem,
+		periodParams
 	};
 };
 

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/accounts/queries';
 import { teamAccess } from '$lib/server/auth/guards';
 import { refuseUnconfirmed } from '$lib/server/data/forms';
+import { listDepartments, setTeamDepartment } from '$lib/server/departments/queries';
 import { deleteTeam } from '$lib/server/data/queries';
 import { TeamSizeForm } from '$lib/server/participation/forms';
 import { getTeamSize, setTeamSize } from '$lib/server/participation/queries';
@@ -21,6 +22,8 @@ import type { Actions, PageServerLoad } from './$types';
 const Rename = z.object({ name: nameField });
 const Person = z.object({ userId: z.string().min(1).max(64) });
 const Language = z.object({ language: languageField });
+/** A department of the organisation, or "" for none. */
+const Department = z.object({ departmentId: z.string().max(64) });
 
 export const load: PageServerLoad = async (event) => {
 	const { db, org, team, role } = await teamAccess(event);
@@ -28,10 +31,17 @@ export const load: PageServerLoad = async (event) => {
 	const canDelete = can(role, 'org.data');
 	const language = team.language;
 	const size = await getTeamSize(db, team.id);
-	if (!can(role, 'team.manage')) return { members, candidates: [], canDelete, language, size };
+	const departmentId = team.departmentId;
+	if (!can(role, 'team.manage')) {
+		return { members, candidates: [], canDelete, language, size, departments: [], departmentId };
+	}
 	const inTeam = new Set(members.map((p) => p.userId));
-	const candidates = (await listMembers(db, org.id)).filter((p) => !inTeam.has(p.userId));
-	return { members, candidates, canDelete, language, size };
+	const [everyone, departments] = await Promise.all([
+		listMembers(db, org.id),
+		listDepartments(db, org.id)
+	]);
+	const candidates = everyone.filter((p) => !inTeam.has(p.userId));
+	return { members, candidates, canDelete, language, size, departments, departmentId };
 };
 
 export const actions: Actions = {
@@ -65,6 +75,21 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		await setTeamSize(db, org.id, team.id, parsed.data.size);
 		return { sizeSaved: true };
+	},
+
+	department: async (event) => {
+		const { db, org, team } = await teamAccess(event, 'team.manage');
+		const parsed = parseForm(Department, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+		try {
+			await setTeamDepartment(db, org.id, team.id, parsed.data.departmentId || null);
+		} catch (error) {
+			if (error instanceof DomainError && error.code === 'not_found') {
+				return invalid({ departmentId: { code: 'invalid' } }, parsed.values);
+			}
+			throw error;
+		}
+		return { departmentSaved: true };
 	},
 
 	addMember: async (event) => {
