@@ -8,6 +8,7 @@ import { shareChange } from './change';
 import type { CommitmentRecord } from './commitments';
 import type { PulseAggregate } from './dashboard';
 import { favourableOf, type HeatmapRow, type MeasureKey, type ValueColumn } from './heatmap';
+import { groupParticipation } from './participation';
 import { dueDays, resolvePeriod, within, type DayRange, type ResolvedPeriod } from './period';
 import {
 	followThroughDueIn,
@@ -34,6 +35,8 @@ export interface HeatmapInput {
 	/** Each team's active values: name key → id. */
 	valuesOf: ReadonlyMap<string, ReadonlyMap<string, string>>;
 	columns: readonly ValueColumn[];
+	/** Each team's size as an owner set it (participation). */
+	sizes: ReadonlyMap<string, number | null>;
 	period: ResolvedPeriod | null;
 	min: number;
 	today: string;
@@ -78,7 +81,15 @@ function valuesOver(
 function measures(
 	values: Partial<Record<MeasureKey, number | null>>
 ): Record<MeasureKey, number | null> {
-	return { favourable: null, change: null, enps: null, due: null, entropy: null, ...values };
+	return {
+		favourable: null,
+		change: null,
+		enps: null,
+		due: null,
+		participation: null,
+		entropy: null,
+		...values
+	};
 }
 
 /** The shown pulses each team's row is of: whose value statements the rows need. */
@@ -122,6 +133,12 @@ export function heatmapRows(input: HeatmapInput): HeatmapRow[] {
 				change: row.change?.change ?? null,
 				enps: row.enps,
 				due: due ? followThroughDueIn(input.recordsOf.get(team.id) ?? [], due, now).rate : null,
+				participation:
+					groupParticipation(
+						pulses.filter((p) => behind.has(p.pulseId)),
+						input.sizes,
+						min
+					)?.percent ?? null,
 				entropy: input.entropyOf.get(team.id) ?? null
 			}),
 			change: row.change
@@ -188,7 +205,8 @@ export function departmentRow(
 			favourable: now_.favourable,
 			change: change?.change ?? null,
 			enps: now_.enps,
-			due: period ? followThroughDueIn(records, dueDays(period).current, now).rate : null
+			due: period ? followThroughDueIn(records, dueDays(period).current, now).rate : null,
+			participation: groupParticipation(current, input.sizes, min)?.percent ?? null
 		}),
 		change: change ? { margin: change.margin, significant: change.significant } : null,
 		values: valuesOver(new Set(current.map((p) => p.pulseId)), statements, columns)

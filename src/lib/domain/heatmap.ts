@@ -19,6 +19,7 @@ export const MEASURES = [
 	{ key: 'change', range: [-15, 15], better: 'higher' },
 	{ key: 'enps', range: [-50, 50], better: 'higher' },
 	{ key: 'due', range: [40, 100], better: 'higher' },
+	{ key: 'participation', range: [30, 90], better: 'higher' },
 	{ key: 'entropy', range: [10, 40], better: 'lower' }
 ] as const satisfies readonly MeasureColumn[];
 

@@ -1,55 +1,14 @@
-import { createClient } from '@libsql/client';
 import { signInContext } from '../accounts';
 import { expect, test } from '../fixtures';
 import { t } from '../messages';
 import { createTeamByRequest, expectStatus, postForm } from '../requests';
-import { answerPulseByRequest, followTeam, type FollowTeam } from './setup';
+import { followTeam, pulseOf } from './setup';
 
 /**
  * A head of HR groups two teams into a department and reads the organisation at a glance: the
  * heatmap groups them under it, "biggest drop first" puts the team that fell first, a search
  * narrows to one team, and a cell opens that team's dashboard.
  */
-
-const day = (offset: number) =>
-	new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** A pulse of `teamPath` answered by one new device per list of scores; opened `offset` days away. */
-async function pulseOf(
-	team: FollowTeam,
-	request: Parameters<typeof followTeam>[0],
-	teamPath: string,
-	answers: number[][],
-	offset = 0
-) {
-	const made = await postForm(team.asOwner, team.origin, `${teamPath}/pulses?/create`, {
-		opensOn: day(0),
-		closesOn: day(6),
-		cadenceWeeks: '4',
-		openQuestion: 'What would you change?'
-	});
-	const id = made.location.split('/').at(-1)!;
-	const code = await team.one('select code from pulses where id = ?', id);
-	const items = await Promise.all(
-		answers[0].map((_, position) =>
-			team.one(
-				'select id from pulse_items where pulse_id = ? and position = ?',
-				id,
-				String(position)
-			)
-		)
-	);
-	for (const scores of answers) await answerPulseByRequest(team, request, code, items, scores);
-	if (offset !== 0) {
-		// The app opens pulses from today on; an earlier one is moved there in the database.
-		const db = createClient({ url: 'file:tests/.output/e2e.db', timeout: 5000 });
-		await db.execute({
-			sql: 'update pulses set opens_on = ?, closes_on = ? where id = ?',
-			args: [day(offset), day(offset), id]
-		});
-		db.close();
-	}
-}
 
 test('an owner groups two teams into a department; the heatmap sorts by drop, searches, and opens a team', async ({
 	page,

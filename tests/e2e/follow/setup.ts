@@ -107,3 +107,46 @@ export async function answerPulseByRequest(
 	expectStatus(sent, 303, 'answering a pulse');
 	await device.dispose();
 }
+
+/** The date `offset` days from today, `YYYY-MM-DD`. */
+export const day = (offset: number) =>
+	new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** A pulse of `teamPath` answered by one new device per list of scores; opened `offset` days away. */
+export async function pulseOf(
+	team: FollowTeam,
+	request: Parameters<typeof followTeam>[0],
+	teamPath: string,
+	answers: number[][],
+	offset = 0,
+	{ withLeaders = false } = {}
+) {
+	const made = await postForm(team.asOwner, team.origin, `${teamPath}/pulses?/create`, {
+		opensOn: day(0),
+		closesOn: day(6),
+		cadenceWeeks: '4',
+		openQuestion: 'What would you change?',
+		...(withLeaders ? { withLeaders: 'on' } : {})
+	});
+	const id = made.location.split('/').at(-1)!;
+	const code = await team.one('select code from pulses where id = ?', id);
+	const items = await Promise.all(
+		answers[0].map((_, position) =>
+			team.one(
+				'select id from pulse_items where pulse_id = ? and position = ?',
+				id,
+				String(position)
+			)
+		)
+	);
+	for (const scores of answers) await answerPulseByRequest(team, request, code, items, scores);
+	if (offset !== 0) {
+		// The app opens pulses from today on; an earlier one is moved there in the database.
+		const db = createClient({ url: 'file:tests/.output/e2e.db', timeout: 5000 });
+		await db.execute({
+			sql: 'update pulses set opens_on = ?, closes_on = ? where id = ?',
+			args: [day(offset), day(offset), id]
+		});
+		db.close();
+	}
+}

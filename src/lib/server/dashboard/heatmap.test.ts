@@ -13,6 +13,7 @@ import {
 	type HeatmapQuery
 } from '../../domain/heatmap';
 import { loadOrgDashboard } from './queries';
+import { setTeamSize } from '../participation/queries';
 
 let db: Database;
 let close: () => void;
@@ -150,6 +151,20 @@ describe("the organisation's heatmap", () => {
 		// Grouped by department, North's teams first, the team without one last.
 		expect(heatmap.grouped).toBe(true);
 		expect(heatmap.rows.map((r) => r.name)).toEqual(['Ops', 'Support', 'Sales']);
+	});
+
+	it('shows participation over the sizes owners set, a department over its shown pulses only', async () => {
+		const { ops, sales, north, support } = await organisation();
+		await setTeamSize(db, seeded.orgId, support, 4);
+		await setTeamSize(db, seeded.orgId, ops, 10);
+		const heatmap = await heatmapOf();
+		const row = (id: string) => heatmap.rows.find((r) => r.id === id)!;
+		// Support's August pulse: 3 of 4. Ops falls back to May: 3 of 10. Sales has no size.
+		expect(row(support).measures.participation).toBe(75);
+		expect(row(ops).measures.participation).toBe(30);
+		expect(row(sales).measures.participation).toBeNull();
+		// North in Q3 counts Support's August pulse only: Ops' is withheld, its May one of Q2.
+		expect(heatmap.departmentRows.find((d) => d.id === north)!.measures.participation).toBe(75);
 	});
 
 	it('names the largest rises and drops of favourable', async () => {

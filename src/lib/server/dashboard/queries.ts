@@ -527,7 +527,8 @@ export async function loadOrgDashboard(
 				new Map(values.map((v) => [nameKey(v.name), v.id]))
 			])
 		),
-		columns: valueColumns(valueNames)
+		columns: valueColumns(valueNames),
+		sizes
 	};
 	const dueMonths = months.map((p) => p.date).filter((month) => `${month}-01` <= today);
 	const teamName = new Map(teamRows.map((t) => [t.id, t.name]));
