@@ -45,12 +45,7 @@ async function secondTeam(team: FollowTeam, name: string, valueNames: string[]) 
 }
 
 /** A pulse of `teamPath` opened today, answered by one new device per list (value 1, value 2, eNPS). */
-async function pulseAnsweredBy(
-	team: FollowTeam,
-	request: Parameters<typeof followTeam>[0],
-	teamPath: string,
-	answers: number[][]
-) {
+async function pulseAnsweredBy(team: FollowTeam, teamPath: string, answers: number[][]) {
 	const made = await postForm(team.asOwner, team.origin, `${teamPath}/pulses?/create`, {
 		opensOn: day(0),
 		closesOn: day(6),
@@ -68,7 +63,7 @@ async function pulseAnsweredBy(
 			)
 		)
 	);
-	for (const scores of answers) await answerPulseByRequest(team, request, code, items, scores);
+	for (const scores of answers) await answerPulseByRequest(team, code, items, scores);
 	return id;
 }
 
@@ -86,7 +81,7 @@ test('an owner compares two teams’ pulse checks for a quarter and sees both fi
 	const other = await secondTeam(team, otherName, values);
 	// This team: nine people, 4 of 18 value answers favourable (22 %); eNPS 2 promoters and
 	// 7 detractors of 9 → −56.
-	await pulseAnsweredBy(team, playwright.request, team.teamPath, [
+	await pulseAnsweredBy(team, team.teamPath, [
 		...Array.from({ length: 7 }, () => [2, 3, 5]),
 		[4, 4, 9],
 		[4, 4, 9]
@@ -94,13 +89,13 @@ test('an owner compares two teams’ pulse checks for a quarter and sees both fi
 	// The other team: nine people, 16 of 18 favourable (89 %); eNPS 8 promoters, 1 detractor →
 	// +78. +67 points against 22 %: with nine people a side the margin is
 	// 1.96 · √(0.556 · 0.444 · 2/9) = 46 points, so it is flagged.
-	await pulseAnsweredBy(team, playwright.request, other.teamPath, [
+	await pulseAnsweredBy(team, other.teamPath, [
 		...Array.from({ length: 8 }, () => [5, 4, 9]),
 		[2, 2, 3]
 	]);
 	// And a pulse check of the other team earlier this quarter with two respondents, below the
 	// minimum of three: named, not counted.
-	const few = await pulseAnsweredBy(team, playwright.request, other.teamPath, [
+	const few = await pulseAnsweredBy(team, other.teamPath, [
 		[1, 1, 0],
 		[1, 1, 0]
 	]);

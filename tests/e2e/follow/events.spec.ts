@@ -17,12 +17,7 @@ const day = (offset: number) =>
 	new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A pulse answered by `people` devices, then moved to `opensOn` (the app opens from today on). */
-async function pulseOn(
-	team: FollowTeam,
-	request: Parameters<typeof followTeam>[0],
-	opensOn: string,
-	people: number
-) {
+async function pulseOn(team: FollowTeam, opensOn: string, people: number) {
 	const made = await postForm(team.asOwner, team.origin, `${team.teamPath}/pulses?/create`, {
 		opensOn: day(0),
 		closesOn: day(6),
@@ -41,7 +36,7 @@ async function pulseOn(
 		)
 	);
 	for (let i = 0; i < people; i++) {
-		await answerPulseByRequest(team, request, code, items, [4, 5, 9]);
+		await answerPulseByRequest(team, code, items, [4, 5, 9]);
 	}
 	const db = createClient({ url: 'file:tests/.output/e2e.db', timeout: 5000 });
 	await db.execute({
@@ -81,8 +76,8 @@ test('an owner sets a team size, reads "n of size" on the pulse and the dashboar
 	const team = await followTeam(playwright.request, baseURL!, ['Candour', 'Ownership'], {
 		minGroupSize: 3
 	});
-	await pulseOn(team, playwright.request, day(-40), 6);
-	const latest = await pulseOn(team, playwright.request, day(0), 3);
+	await pulseOn(team, day(-40), 6);
+	const latest = await pulseOn(team, day(0), 3);
 
 	await signInContext(page.context(), team.origin, team.owner);
 	await page.goto(team.teamPath);

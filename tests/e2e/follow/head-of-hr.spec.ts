@@ -47,10 +47,10 @@ test('a head of HR narrows to a quarter, opens the team that dropped most, sees 
 	const three = (scores: number[]) => [scores, scores, scores];
 	const before = lastQuarter();
 	const asked = { withLeaders: true };
-	await pulseOf(team, playwright.request, team.teamPath, three([2, 2, 2, 5]), before, asked);
-	await pulseOf(team, playwright.request, team.teamPath, three([5, 5, 5, 10]), 0, asked);
-	await pulseOf(team, playwright.request, betaPath, three([5, 10]), before);
-	await pulseOf(team, playwright.request, betaPath, three([1, 0]));
+	await pulseOf(team, team.teamPath, three([2, 2, 2, 5]), before, asked);
+	await pulseOf(team, team.teamPath, three([5, 5, 5, 10]), 0, asked);
+	await pulseOf(team, betaPath, three([5, 10]), before);
+	await pulseOf(team, betaPath, three([1, 0]));
 	// Beta held a workshop between its two pulses.
 	const created = await postForm(team.asOwner, team.origin, `${betaPath}/workshops?/create`, {
 		title: 'Trust reset',

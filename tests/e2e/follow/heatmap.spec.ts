@@ -35,10 +35,10 @@ test('an owner groups two teams into a department; the heatmap sorts by drop, se
 	const alphaName = await team.one('select name from teams where id = ?', team.teamId);
 	// Alpha rises from 0 to 100 % favourable; Beta falls from 100 to 0 %.
 	const three = (scores: number[]) => [scores, scores, scores];
-	await pulseOf(team, playwright.request, team.teamPath, three([2, 2, 5]), -30);
-	await pulseOf(team, playwright.request, team.teamPath, three([5, 5, 10]));
-	await pulseOf(team, playwright.request, betaPath, three([5, 10]), -30);
-	await pulseOf(team, playwright.request, betaPath, three([1, 0]));
+	await pulseOf(team, team.teamPath, three([2, 2, 5]), -30);
+	await pulseOf(team, team.teamPath, three([5, 5, 10]));
+	await pulseOf(team, betaPath, three([5, 10]), -30);
+	await pulseOf(team, betaPath, three([1, 0]));
 
 	// The owner names a department and puts both teams in it, on each team's page.
 	await signInContext(page.context(), team.origin, team.owner);

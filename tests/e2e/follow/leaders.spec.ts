@@ -71,8 +71,8 @@ test('a pulse asks about each leader; each leader sees only their own score', as
 		)
 	);
 	// First leader 5, 4, 2: 2 of 3 favourable; the other 2, 5, 2: 1 of 3.
-	await answerPulseByRequest(team, playwright.request, code, items, [3, 4, 4, 5, 8]);
-	await answerPulseByRequest(team, playwright.request, code, items, [5, 2, 2, 2, 10]);
+	await answerPulseByRequest(team, code, items, [3, 4, 4, 5, 8]);
+	await answerPulseByRequest(team, code, items, [5, 2, 2, 2, 10]);
 
 	// The owner reads every leader's row on the pulse and on the team's dashboard.
 	const leaderRow = (on: typeof page, name: string) =>

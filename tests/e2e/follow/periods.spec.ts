@@ -29,11 +29,7 @@ function quarters() {
 }
 
 /** A pulse opened today, answered by one new device per list of scores (value 1, value 2, eNPS). */
-async function pulseAnsweredBy(
-	team: FollowTeam,
-	request: Parameters<typeof followTeam>[0],
-	answers: number[][]
-) {
+async function pulseAnsweredBy(team: FollowTeam, answers: number[][]) {
 	const made = await postForm(team.asOwner, team.origin, `${team.teamPath}/pulses?/create`, {
 		opensOn: day(0),
 		closesOn: day(6),
@@ -51,7 +47,7 @@ async function pulseAnsweredBy(
 			)
 		)
 	);
-	for (const scores of answers) await answerPulseByRequest(team, request, code, items, scores);
+	for (const scores of answers) await answerPulseByRequest(team, code, items, scores);
 	return id;
 }
 
@@ -66,7 +62,7 @@ test('a head of HR narrows the organisation dashboard to a quarter and sees the 
 	});
 	const { current, previous, dayBefore } = quarters();
 	// Last quarter: nine people, 4 of 18 value answers favourable (22 %).
-	const last = await pulseAnsweredBy(team, playwright.request, [
+	const last = await pulseAnsweredBy(team, [
 		...Array.from({ length: 7 }, () => [2, 3, 5]),
 		[4, 4, 9],
 		[4, 4, 9]
@@ -80,10 +76,7 @@ test('a head of HR narrows the organisation dashboard to a quarter and sees the 
 	db.close();
 	// This quarter: nine people, 16 of 18 favourable (89 %). +67 points; with nine people on each
 	// side the margin is 1.96 · √(0.556 · 0.444 · 2/9) = 46 points: flagged.
-	await pulseAnsweredBy(team, playwright.request, [
-		...Array.from({ length: 8 }, () => [5, 4, 9]),
-		[2, 2, 3]
-	]);
+	await pulseAnsweredBy(team, [...Array.from({ length: 8 }, () => [5, 4, 9]), [2, 2, 3]]);
 
 	await signInContext(page.context(), team.origin, team.owner);
 	await page.goto(`/o/${team.orgId}/dashboard`);

@@ -93,7 +93,7 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 
 	// The third makes the group big enough. Ann changes her mind: still three respondents.
 	const firstItems = await itemsOf(first.id);
-	await answerPulseByRequest(team, playwright.request, first.code, firstItems, [3, 5, 7]);
+	await answerPulseByRequest(team, first.code, firstItems, [3, 5, 7]);
 	await ann.page.goto(`/pulse/${first.code}`);
 	await expect(ann.page.getByText(t('follow_pulse_change_answer'))).toBeVisible();
 	await ann.answer([2, 2, 5]);
@@ -125,7 +125,7 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 		[5, 2, 10],
 		[4, 5, 8]
 	]) {
-		await answerPulseByRequest(team, playwright.request, secondCode, secondItems, scores);
+		await answerPulseByRequest(team, secondCode, secondItems, scores);
 	}
 
 	// The team's dashboard: all values 2 of 6 → 5 of 6 favourable (+50), eNPS 0 → +67, against
@@ -176,7 +176,7 @@ test('two pulses make a trend; too few respondents are not shown, and the page s
 	await viewer.goto(`${pulses}/${secondId}`);
 	await expect(viewer.getByText(t('follow_pulse_responses', { count: 3 }))).toBeVisible();
 	// One more answer is fewer than the minimum of 3 changes: the results stay those of three.
-	await answerPulseByRequest(team, playwright.request, secondCode, secondItems, [1, 1, 0]);
+	await answerPulseByRequest(team, secondCode, secondItems, [1, 1, 0]);
 	await viewer.reload();
 	await expect(viewer.getByTestId('release')).toContainText(
 		t('follow_pulse_release_behind', { released: 3, responses: 4, more: 2 })

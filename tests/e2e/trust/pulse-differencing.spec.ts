@@ -33,8 +33,7 @@ test('one more or one changed pulse answer changes nothing staff can download or
 			team.one('select id from pulse_items where pulse_id = ? and position = ?', pulseId, p)
 		)
 	);
-	const answer = (scores: number[]) =>
-		answerPulseByRequest(team, playwright.request, code, items, scores);
+	const answer = (scores: number[]) => answerPulseByRequest(team, code, items, scores);
 
 	/** What the owner can take away of this pulse: the export's pulse tables, the page's table. */
 	const look = async () => {
