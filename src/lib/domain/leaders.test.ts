@@ -48,6 +48,14 @@ describe('choosing leaders', () => {
 			'Zoë'
 		]);
 		expect(chooseLeaders(rows, { teamId: 'a', search: 'bo', sort: 'name' })).toEqual([]);
+		// A department: the leaders of any of its teams.
+		const department = new Set(['b']);
+		expect(
+			names(chooseLeaders(rows, { teamId: null, search: '', sort: 'name', inTeams: department }))
+		).toEqual(names(chooseLeaders(rows, { teamId: 'b', search: '', sort: 'name' })));
+		expect(
+			chooseLeaders(rows, { teamId: null, search: '', sort: 'name', inTeams: new Set() })
+		).toEqual([]);
 	});
 
 	it('does not change the rows it was given', () => {

@@ -114,11 +114,25 @@ const later = (a: LeaderPulse, b: LeaderPulse) =>
  */
 export function chooseLeaders(
 	rows: readonly LeaderRow[],
-	{ teamId, search, sort }: { teamId: string | null; search: string; sort: LeaderSort }
+	{
+		teamId,
+		search,
+		sort,
+		inTeams = null
+	}: {
+		teamId: string | null;
+		search: string;
+		sort: LeaderSort;
+		/** A department's teams: leaders of at least one of them. */
+		inTeams?: ReadonlySet<string> | null;
+	}
 ): LeaderRow[] {
 	const needle = fold(search.trim());
 	const chosen = rows.filter(
-		(r) => (!teamId || r.teams.some((t) => t.id === teamId)) && fold(r.name).includes(needle)
+		(r) =>
+			(!teamId || r.teams.some((t) => t.id === teamId)) &&
+			(!inTeams || r.teams.some((t) => inTeams.has(t.id))) &&
+			fold(r.name).includes(needle)
 	);
 	const byName = (a: LeaderRow, b: LeaderRow) => a.name.localeCompare(b.name);
 	const figure: Record<LeaderSort, ((r: LeaderRow) => number | null) | null> = {

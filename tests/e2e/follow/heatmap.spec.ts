@@ -35,8 +35,10 @@ test('an owner groups two teams into a department; the heatmap sorts by drop, se
 	const alphaName = await team.one('select name from teams where id = ?', team.teamId);
 	// Alpha rises from 0 to 100 % favourable; Beta falls from 100 to 0 %.
 	const three = (scores: number[]) => [scores, scores, scores];
-	await pulseOf(team, team.teamPath, three([2, 2, 5]), -30);
-	await pulseOf(team, team.teamPath, three([5, 5, 10]));
+	// Alpha's pulses ask about its leader too: [Candour, Ownership, the leader, eNPS].
+	const asked = { withLeaders: true };
+	await pulseOf(team, team.teamPath, three([2, 2, 2, 5]), -30, asked);
+	await pulseOf(team, team.teamPath, three([5, 5, 5, 10]), 0, asked);
 	await pulseOf(team, betaPath, three([5, 10]), -30);
 	await pulseOf(team, betaPath, three([1, 0]));
 
@@ -60,6 +62,22 @@ test('an owner groups two teams into a department; the heatmap sorts by drop, se
 			.click();
 		await expect(page.getByText(t('team_department_saved'))).toBeVisible();
 	}
+
+	// The leaders page narrows to a department too: Alpha's leader is in North; an empty
+	// department has nobody.
+	await page.goto(`/o/${team.orgId}/settings/departments`);
+	await page.getByLabel(t('departments_name')).fill('South');
+	await page.getByRole('button', { name: t('departments_create') }).click();
+	await page.goto(`/o/${team.orgId}/leaders`);
+	const filter = page.getByRole('form', { name: t('follow_leaders_filter') });
+	const leaderRow = page.getByRole('row', { name: new RegExp(team.leader.name) });
+	await filter.getByLabel(t('follow_leaders_department')).selectOption({ label: 'North' });
+	await filter.getByRole('button', { name: t('follow_leaders_apply') }).click();
+	await expect(page).toHaveURL(/dept=/);
+	await expect(leaderRow).toBeVisible();
+	await filter.getByLabel(t('follow_leaders_department')).selectOption({ label: 'South' });
+	await filter.getByRole('button', { name: t('follow_leaders_apply') }).click();
+	await expect(leaderRow).toHaveCount(0);
 
 	// Grouped: North's row (its shown pulses summed: 6 + 0 of 9 answers), its two teams, then the rest.
 	await page.goto(`/o/${team.orgId}/dashboard`);

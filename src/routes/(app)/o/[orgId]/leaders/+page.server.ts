@@ -6,6 +6,7 @@ import {
 } from '$lib/domain/leaders';
 import { orgAccess } from '$lib/server/auth/guards';
 import { loadOrgLeaders } from '$lib/server/dashboard/leaders';
+import { listDepartmentNames } from '$lib/server/dashboard/queries';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -17,19 +18,37 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { db, org } = await orgAccess(event, 'dashboard.org');
 	const params = event.url.searchParams;
-	const { teams, leaders } = await loadOrgLeaders(db, {
-		orgId: org.id,
-		minGroupSize: org.minGroupSize
-	});
+	const [{ teams, leaders }, departments] = await Promise.all([
+		loadOrgLeaders(db, { orgId: org.id, minGroupSize: org.minGroupSize }),
+		listDepartmentNames(db, org.id)
+	]);
 	const teamId = teams.some((t) => t.id === params.get('team')) ? params.get('team') : null;
+	const departmentId = departments.some((d) => d.id === params.get('dept'))
+		? params.get('dept')
+		: null;
+	const inTeams = departmentId
+		? new Set(teams.filter((t) => t.departmentId === departmentId).map((t) => t.id))
+		: null;
 	const typed = params.get('q') ?? '';
 	const searchTooLong = typed.length > LEADER_SEARCH_MAX;
 	const sortParam = params.get('sort');
 	const sort: LeaderSort = LEADER_SORTS.find((s) => s === sortParam) ?? 'name';
 	return {
 		teams,
+		departments,
 		total: leaders.length,
-		filter: { teamId, search: typed.slice(0, LEADER_SEARCH_MAX), sort, searchTooLong },
-		leaders: chooseLeaders(leaders, { teamId, search: searchTooLong ? '' : typed, sort })
+		filter: {
+			teamId,
+			departmentId,
+			search: typed.slice(0, LEADER_SEARCH_MAX),
+			sort,
+			searchTooLong
+		},
+		leaders: chooseLeaders(leaders, {
+			teamId,
+			search: searchTooLong ? '' : typed,
+			sort,
+			inTeams
+		})
 	};
 };
